@@ -1,0 +1,2 @@
+/** Architecture selection (discretization): magnitude, perturbation-based (PT), and the single-stage protocol. */
+package org.dnaslab.select;

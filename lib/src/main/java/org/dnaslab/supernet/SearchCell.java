@@ -1,0 +1,124 @@
+package org.dnaslab.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.dnaslab.ops.ForwardMode;
+import org.dnaslab.ops.Op;
+import org.dnaslab.ops.OpFactory;
+import org.dnaslab.space.CellType;
+import org.dnaslab.space.Edge;
+import org.dnaslab.space.SearchSpace;
+
+import java.util.List;
+
+/**
+ * A search cell: its input nodes (after DARTS's preprocessing), then each computed node as the sum of the mixed
+ * ops on its incoming edges. NB201's output is the last node; DARTS's is the concatenation of the intermediates.
+ */
+public final class SearchCell extends AbstractBlock {
+    private final SearchSpace space;
+    private final CellType type;
+    private final MixedOp[] edges;
+    private final Op[] preprocess;
+    private final long channels;
+    private final int reduction;
+
+    /**
+     * @param preprocess DARTS: the ops mapping the two cell inputs to C channels (and, after a reduction, to the
+     *                   new resolution); NB201: empty
+     */
+    SearchCell(SearchSpace space, CellType type, OpFactory factory, String name, long channels, Op[] preprocess) {
+        super((byte) 1);
+        this.space = space;
+        this.type = type;
+        this.channels = channels;
+        this.preprocess = preprocess;
+        this.reduction = type == CellType.REDUCE ? 2 : 1;
+        List<Edge> list = space.edges();
+        this.edges = new MixedOp[list.size()];
+        for (int e = 0; e < edges.length; e++) {
+            Edge edge = list.get(e);
+            int stride = edge.from() < space.inputNodes() ? reduction : 1;
+            edges[e] = new MixedOp(space, type, e, factory, name + ".edge" + edge.to() + "_" + edge.from(), channels, stride);
+            addChildBlock("edge" + edge.to() + "_" + edge.from(), edges[e]);
+        }
+        for (int i = 0; i < preprocess.length; i++) {
+            addChildBlock("preprocess" + i, preprocess[i]);
+        }
+    }
+
+    public CellType type() {
+        return type;
+    }
+
+    public MixedOp edge(int e) {
+        return edges[e];
+    }
+
+    /** @param inputs one array (NB201) or the two previous cells' outputs (DARTS) */
+    NDArray forward(NDList inputs, ForwardWeights weights, ForwardMode mode) {
+        NodeInput[] nodes = new NodeInput[space.nodeCount()];
+        for (int i = 0; i < space.inputNodes(); i++) {
+            NDArray x = inputs.get(i);
+            nodes[i] = new NodeInput(preprocess.length == 0 ? x : preprocess[i].apply(x, mode));
+        }
+        return forwardFrom(nodes, space.inputNodes(), weights, mode);
+    }
+
+    /**
+     * Computes nodes {@code first..} given every earlier node (later entries are overwritten). PT reuses the
+     * nodes before a perturbed edge's target this way.
+     */
+    NDArray forwardFrom(NodeInput[] nodes, int first, ForwardWeights weights, ForwardMode mode) {
+        for (int node = first; node < space.nodeCount(); node++) {
+            NDArray sum = null;
+            for (int e : space.incoming(node)) {
+                NDArray c = edges[e].forward(nodes[space.edges().get(e).from()], weights, mode);
+                if (c != null) {
+                    // out of place: a committed skip returns its input node itself
+                    sum = sum == null ? c : sum.add(c);
+                }
+            }
+            nodes[node] = new NodeInput(sum != null ? sum : zeros(nodes[0].value()));
+        }
+        if (!space.concatenatesOutput()) {
+            return nodes[space.nodeCount() - 1].value();
+        }
+        NDList parts = new NDList();
+        for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
+            parts.add(nodes[node].value());
+        }
+        return NDArrays.concat(parts, 1);
+    }
+
+    /** Preprocessed input nodes, for callers that cache them. */
+    NodeInput[] inputNodes(NDList inputs, ForwardMode mode) {
+        NodeInput[] nodes = new NodeInput[space.nodeCount()];
+        for (int i = 0; i < space.inputNodes(); i++) {
+            NDArray x = inputs.get(i);
+            nodes[i] = new NodeInput(preprocess.length == 0 ? x : preprocess[i].apply(x, mode));
+        }
+        return nodes;
+    }
+
+    private NDArray zeros(NDArray like) {
+        Shape s = like.getShape();
+        return like.getManager().zeros(new Shape(s.get(0), channels, (s.get(2) + reduction - 1) / reduction,
+                (s.get(3) + reduction - 1) / reduction));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        throw new UnsupportedOperationException("a search cell runs inside its supernet, with the forward's architecture weights");
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+}

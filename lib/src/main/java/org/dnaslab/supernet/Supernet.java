@@ -1,0 +1,273 @@
+package org.dnaslab.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import org.dnaslab.ops.BatchNorm2d;
+import org.dnaslab.ops.FactorizedReduce;
+import org.dnaslab.ops.ForwardMode;
+import org.dnaslab.ops.Functional;
+import org.dnaslab.ops.Op;
+import org.dnaslab.ops.OpFactory;
+import org.dnaslab.ops.ParameterInit;
+import org.dnaslab.ops.ReluConvBn;
+import org.dnaslab.ops.ResidualReduction;
+import org.dnaslab.space.CellType;
+import org.dnaslab.space.SearchSpace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A weight-sharing supernet: a stem, a sequence of layers (search cells, and for NB201 fixed residual reductions
+ * between stages), and a classifier head. The network weights and the {@link ArchitectureParameters} are kept
+ * apart so that the bilevel search can step them with different optimizers. Owns its NDManager.
+ *
+ * <p>The state passed between layers is one array for NB201 and the two previous cell outputs for DARTS.
+ */
+public final class Supernet extends AbstractBlock implements AutoCloseable {
+    private final SupernetConfig config;
+    private final SearchSpace space;
+    private final NDManager manager;
+    private final ArchitectureParameters arch;
+    private final Parameter stemWeight;
+    private final BatchNorm2d stemNorm;
+    private final List<Layer> layers = new ArrayList<>();
+    private final BatchNorm2d headNorm;
+    private final Parameter classifierWeight;
+    private final Parameter classifierBias;
+
+    /** One step of the macro network. */
+    public interface Layer {
+        NDList forward(NDList state, ForwardWeights weights, ForwardMode mode);
+
+        /** The search cell of this layer, or null for a fixed block. */
+        SearchCell cell();
+    }
+
+    private Supernet(SupernetConfig config, NDManager parent) {
+        super((byte) 1);
+        this.config = config;
+        this.space = config.searchSpace();
+        this.manager = parent.newSubManager();
+        SplittableRandom rng = new SplittableRandom(config.seed());
+        // α first, from its own stream, so the weights' init does not shift it when the net's shape changes.
+        this.arch = new ArchitectureParameters(manager, space, rng.split(), config.edgeWeights());
+        SplittableRandom wrng = rng.split();
+        OpFactory ops = new OpFactory(manager, wrng, false, space.concatenatesOutput());
+        int c = config.channels();
+        boolean darts = space.concatenatesOutput();
+        int stemOut = darts ? 3 * c : c;
+        stemWeight = addParameter(ParameterInit.weight(manager, wrng, "stem.conv",
+                new Shape(stemOut, config.inputChannels(), 3, 3)));
+        stemNorm = new BatchNorm2d(manager, "stem.bn", stemOut, true, true);
+        stemNorm.parameters().forEach(this::addParameter);
+        long finalChannels = darts ? buildDarts(ops, wrng, c) : buildNb201(ops, wrng, c);
+        if (darts) {
+            headNorm = null;
+        } else {
+            headNorm = new BatchNorm2d(manager, "head.bn", finalChannels, true, true);
+            headNorm.parameters().forEach(this::addParameter);
+        }
+        classifierWeight = addParameter(ParameterInit.weight(manager, wrng, "classifier.weight",
+                new Shape(config.classes(), finalChannels)));
+        classifierBias = addParameter(ParameterInit.bias(manager, wrng, "classifier.bias", finalChannels, config.classes()));
+    }
+
+    /** Builds a supernet under {@code parent}; close it (or the parent) to free its native memory. */
+    public static Supernet create(NDManager parent, SupernetConfig config) {
+        return new Supernet(config, parent);
+    }
+
+    private long buildNb201(OpFactory ops, SplittableRandom rng, int c) {
+        long width = c;
+        for (int stage = 0; stage < 3; stage++) {
+            if (stage > 0) {
+                ResidualReduction r = new ResidualReduction(manager, rng, "reduction" + stage, width, width * 2);
+                addChildBlock("reduction" + stage, r);
+                layers.add(fixed(r));
+                width *= 2;
+            }
+            for (int i = 0; i < config.cells(); i++) {
+                String name = "stage" + stage + ".cell" + i;
+                SearchCell cell = new SearchCell(space, CellType.NORMAL, ops, name, width, new Op[0]);
+                addChildBlock(name, cell);
+                layers.add(new Layer() {
+                    @Override
+                    public NDList forward(NDList state, ForwardWeights w, ForwardMode mode) {
+                        return new NDList(cell.forward(state, w, mode));
+                    }
+
+                    @Override
+                    public SearchCell cell() {
+                        return cell;
+                    }
+                });
+            }
+        }
+        return width;
+    }
+
+    private long buildDarts(OpFactory ops, SplittableRandom rng, int c) {
+        int n = config.cells();
+        long prevPrev = 3L * c;
+        long prev = 3L * c;
+        long current = c;
+        boolean reductionPrev = false;
+        for (int i = 0; i < n; i++) {
+            boolean reduction = i == n / 3 || i == 2 * n / 3;
+            if (reduction) {
+                current *= 2;
+            }
+            String name = "cell" + i;
+            Op pre0 = reductionPrev
+                    ? new FactorizedReduce("preprocess", manager, rng, name + ".pre0", prevPrev, current, false)
+                    : new ReluConvBn("preprocess", manager, rng, name + ".pre0", prevPrev, current, 1, 1, 0, 1, false, false);
+            Op pre1 = new ReluConvBn("preprocess", manager, rng, name + ".pre1", prev, current, 1, 1, 0, 1, false, false);
+            SearchCell cell = new SearchCell(space, reduction ? CellType.REDUCE : CellType.NORMAL, ops, name, current,
+                    new Op[] {pre0, pre1});
+            addChildBlock(name, cell);
+            layers.add(new Layer() {
+                @Override
+                public NDList forward(NDList state, ForwardWeights w, ForwardMode mode) {
+                    return new NDList(state.get(1), cell.forward(state, w, mode));
+                }
+
+                @Override
+                public SearchCell cell() {
+                    return cell;
+                }
+            });
+            reductionPrev = reduction;
+            prevPrev = prev;
+            prev = (long) space.intermediateNodes() * current;
+        }
+        return prev;
+    }
+
+    private static Layer fixed(Op op) {
+        return new Layer() {
+            @Override
+            public NDList forward(NDList state, ForwardWeights w, ForwardMode mode) {
+                return new NDList(op.apply(state.singletonOrThrow(), mode));
+            }
+
+            @Override
+            public SearchCell cell() {
+                return null;
+            }
+        };
+    }
+
+    public SupernetConfig config() {
+        return config;
+    }
+
+    public SearchSpace space() {
+        return space;
+    }
+
+    public ArchitectureParameters arch() {
+        return arch;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    /** Logits for an NCHW batch, with the architecture weights of the current α and decisions. */
+    public NDArray forward(NDArray x, ForwardMode mode) {
+        return forward(x, mode, ForwardWeights.of(arch));
+    }
+
+    public NDArray forward(NDArray x, ForwardMode mode, ForwardWeights weights) {
+        return head(forwardLayers(stem(x, mode), 0, layers.size(), weights, mode), mode);
+    }
+
+    /** The state entering layer 0. */
+    public NDList stem(NDArray x, ForwardMode mode) {
+        NDArray s = stemNorm.apply(Functional.conv2d(x, stemWeight.getArray(), 1, 1, 1, 1), mode);
+        return space.concatenatesOutput() ? new NDList(s, s) : new NDList(s);
+    }
+
+    /** Runs layers {@code from..to-1} on the state entering layer {@code from}. */
+    public NDList forwardLayers(NDList state, int from, int to, ForwardWeights weights, ForwardMode mode) {
+        NDList s = state;
+        for (int i = from; i < to; i++) {
+            s = layers.get(i).forward(s, weights, mode);
+        }
+        return s;
+    }
+
+    /** Logits from the state after the last layer. */
+    public NDArray head(NDList state, ForwardMode mode) {
+        NDArray x = state.get(state.size() - 1);
+        if (headNorm != null) {
+            x = headNorm.apply(x, mode).getNDArrayInternal().relu();
+        }
+        return Functional.linear(Functional.globalAvgPool(x), classifierWeight.getArray(), classifierBias.getArray());
+    }
+
+    /** The network weights a weight optimizer updates (everything trainable except α and β), in a fixed order. */
+    public List<NDArray> weights() {
+        List<NDArray> list = new ArrayList<>();
+        for (Pair<String, Parameter> p : getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                list.add(p.getValue().getArray());
+            }
+        }
+        return list;
+    }
+
+    /** Every array of the network state (weights and batch-norm statistics) by stable name, for checkpoints. */
+    public Map<String, NDArray> namedState() {
+        Map<String, NDArray> m = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : getParameters()) {
+            m.put(p.getKey(), p.getValue().getArray());
+        }
+        m.putAll(arch.named());
+        return m;
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (NDArray w : weights()) {
+            n += w.size();
+        }
+        return n;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(forward(inputs.singletonOrThrow(), training ? ForwardMode.TRAIN : ForwardMode.EVAL));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), config.classes())};
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Supernet(" + space.name() + ", C=" + config.channels() + ", cells=" + config.cells() + ", "
+                + parameterCount() + " weights)";
+    }
+}
