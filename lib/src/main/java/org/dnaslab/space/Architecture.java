@@ -1,15 +1,29 @@
 package org.dnaslab.space;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A discrete architecture: for each cell type, one operation per edge, and which edges are kept.
- * In NB201 every edge is kept (an edge can still be {@code none}); in DARTS two inputs per node are kept.
+ * In NB201 every edge is kept (an edge can still be {@code none}); in DARTS-type spaces (darts, s1..s4) each
+ * intermediate node keeps exactly {@link SearchSpace#inputsKeptPerNode()} inputs, a kept edge never carries
+ * {@code none}, and a dropped edge carries {@code none} or any candidate of that edge.
  * Immutable.
+ *
+ * <p>Text forms: {@link #parseNb201}/{@link #toNb201String()} and {@link #parseGenotype}/{@link #toGenotypeString()};
+ * JSON: {@link #toJson()}/{@link #fromJson(String)}, and a plain Jackson {@code ObjectMapper} reads and writes the same
+ * form (see {@link ArchitectureJson}).
  */
+@JsonSerialize(using = ArchitectureJson.Serializer.class)
+@JsonDeserialize(using = ArchitectureJson.Deserializer.class)
 public final class Architecture {
     private final SearchSpace space;
     private final Map<CellType, List<String>> ops;
@@ -21,44 +35,146 @@ public final class Architecture {
         this.kept = kept;
     }
 
-    /** Builds and validates an architecture; {@code kept} may be null to keep every edge. */
+    /**
+     * Builds and validates an architecture; {@code kept} may be null to keep every edge (right for NB201; a
+     * DARTS-type space then fails, since its nodes keep only some inputs).
+     *
+     * @throws IllegalArgumentException naming the cell, the edge and the rule broken
+     */
     public static Architecture of(SearchSpace space, Map<CellType, List<String>> ops, Map<CellType, List<Boolean>> kept) {
         Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(ops, "ops");
         EnumMap<CellType, List<String>> o = new EnumMap<>(CellType.class);
         EnumMap<CellType, List<Boolean>> k = new EnumMap<>(CellType.class);
         int edges = space.edges().size();
+        String where = space.name() + " architecture: ";
         for (CellType t : space.cellTypes()) {
             List<String> cellOps = ops.get(t);
             if (cellOps == null) {
-                throw new IllegalArgumentException(space.name() + " architecture: missing the " + t.key() + " cell");
+                throw new IllegalArgumentException(where + "missing the " + t.key() + " cell");
             }
             if (cellOps.size() != edges) {
-                throw new IllegalArgumentException(space.name() + " architecture: the " + t.key() + " cell has "
+                throw new IllegalArgumentException(where + "the " + t.key() + " cell has "
                         + cellOps.size() + " edges, expected " + edges);
+            }
+            List<Boolean> cellKept = kept == null ? null : kept.get(t);
+            if (cellKept == null && space.keepsTopInputs()) {
+                throw new IllegalArgumentException(where + "no kept flags for the " + t.key() + " cell; "
+                        + space.name() + " keeps exactly " + space.inputsKeptPerNode()
+                        + " inputs per intermediate node, so the kept edges must be given");
+            } else if (cellKept == null) {
+                cellKept = Collections.nCopies(edges, Boolean.TRUE);
+            } else if (cellKept.size() != edges) {
+                throw new IllegalArgumentException(where + "the " + t.key() + " cell marks "
+                        + cellKept.size() + " edges as kept or not, expected " + edges);
             }
             for (int e = 0; e < edges; e++) {
                 String op = cellOps.get(e);
-                if (!space.candidates(t, e).contains(op)) {
-                    throw new IllegalArgumentException(space.name() + " architecture: unknown op '" + op + "' on "
-                            + t.key() + " edge " + space.edges().get(e) + "; expected one of " + space.candidates(t, e));
+                Boolean isKept = cellKept.get(e);
+                String edge = t.key() + " edge " + space.edges().get(e) + " (edge " + e + ")";
+                if (op == null || isKept == null) {
+                    throw new IllegalArgumentException(where + "no " + (op == null ? "op" : "kept flag") + " on " + edge);
+                }
+                boolean droppedNone = !isKept && op.equals(OpNames.NONE);
+                if (!droppedNone && !space.candidates(t, e).contains(op)) {
+                    throw new IllegalArgumentException(where + "unknown op '" + op + "' on " + edge
+                            + "; allowed: " + space.candidates(t, e));
+                }
+                if (!space.keepsTopInputs() && !isKept) {
+                    throw new IllegalArgumentException(where + space.name() + " keeps every edge, but " + edge
+                            + " is marked as dropped; use op none instead");
+                }
+                if (space.keepsTopInputs() && isKept && op.equals(OpNames.NONE)) {
+                    throw new IllegalArgumentException(where + edge + " is kept but its op is none;"
+                            + " a kept edge needs a real op");
                 }
             }
-            o.put(t, List.copyOf(cellOps));
-            List<Boolean> cellKept = kept == null ? null : kept.get(t);
-            if (cellKept == null) {
-                cellKept = java.util.Collections.nCopies(edges, Boolean.TRUE);
-            } else if (cellKept.size() != edges) {
-                throw new IllegalArgumentException(space.name() + " architecture: the " + t.key() + " cell marks "
-                        + cellKept.size() + " edges as kept or not, expected " + edges);
+            if (space.keepsTopInputs()) {
+                checkInputsPerNode(space, t, cellKept);
             }
+            o.put(t, List.copyOf(cellOps));
             k.put(t, List.copyOf(cellKept));
         }
         return new Architecture(space, o, k);
     }
 
+    private static void checkInputsPerNode(SearchSpace space, CellType t, List<Boolean> cellKept) {
+        for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
+            List<Edge> keptHere = new ArrayList<>();
+            for (int e : space.incoming(node)) {
+                if (cellKept.get(e)) {
+                    keptHere.add(space.edges().get(e));
+                }
+            }
+            if (keptHere.size() != space.inputsKeptPerNode()) {
+                throw new IllegalArgumentException(space.name() + " architecture: node " + node + " of the "
+                        + t.key() + " cell keeps " + keptHere.size() + " inputs " + keptHere + "; " + space.name()
+                        + " keeps exactly " + space.inputsKeptPerNode() + " per intermediate node");
+            }
+        }
+    }
+
     /** NB201-style shorthand: one op list for the single normal cell, every edge kept. */
     public static Architecture of(SearchSpace space, List<String> normalOps) {
         return of(space, Map.of(CellType.NORMAL, normalOps), null);
+    }
+
+    /**
+     * Parses an NB201 string such as {@code |nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|none~0|avg_pool_3x3~1|nor_conv_3x3~2|}
+     * (node groups for nodes 1..3, separated by {@code +}, each listing {@code op~input}) into the nb201 space.
+     */
+    public static Architecture parseNb201(String text) {
+        return Nb201Text.parse(SearchSpace.nb201(), text);
+    }
+
+    /** Parses an NB201 string into an NB201-shaped space (one input node, every edge kept). */
+    public static Architecture parseNb201(SearchSpace space, String text) {
+        return Nb201Text.parse(space, text);
+    }
+
+    /** This architecture as an NB201 string; only for spaces that keep every edge (nb201). */
+    public String toNb201String() {
+        return Nb201Text.format(this);
+    }
+
+    /**
+     * Parses a DARTS genotype into the darts space: {@code Genotype(normal=[('sep_conv_3x3', 0), ...],
+     * normal_concat=range(2, 6), reduce=[...], reduce_concat=range(2, 6))}, the {@code _concat} fields optional
+     * (a range or a list, and then every intermediate node), or a bare {@code [...]} list of (op, input) pairs,
+     * which then describes every cell type. Pairs come two per intermediate node, nodes in order; dropped edges
+     * get op {@code none}.
+     */
+    public static Architecture parseGenotype(String text) {
+        return GenotypeText.parse(SearchSpace.darts(), text);
+    }
+
+    /** Parses a DARTS genotype into a DARTS-type space (darts, s1..s4), checking ops against its candidates. */
+    public static Architecture parseGenotype(SearchSpace space, String text) {
+        return GenotypeText.parse(space, text);
+    }
+
+    /** This architecture as a DARTS genotype; inputs of a node in ascending order; DARTS-type spaces only. */
+    public String toGenotypeString() {
+        return GenotypeText.format(this);
+    }
+
+    /** This architecture as JSON, the form {@link ArchitectureJson} documents. */
+    public String toJson() {
+        return ArchitectureJson.write(this);
+    }
+
+    /** Reads the JSON form {@link ArchitectureJson} documents. */
+    public static Architecture fromJson(String json) {
+        return ArchitectureJson.read(json);
+    }
+
+    /**
+     * An architecture drawn uniformly from the space. NB201 shape: each edge an op uniformly among its
+     * candidates. DARTS type: per intermediate node, k distinct inputs uniformly, each with an op uniformly among its
+     * candidates other than none; dropped edges get none.
+     */
+    public static Architecture sample(SearchSpace space, SplittableRandom random) {
+        return UniformSampler.sample(space, random);
     }
 
     public SearchSpace space() {
@@ -81,6 +197,17 @@ public final class Architecture {
         return kept.get(type);
     }
 
+    /** The nodes whose outputs feed {@code node} through kept edges, ascending. */
+    public List<Integer> keptInputs(CellType type, int node) {
+        List<Integer> inputs = new ArrayList<>();
+        for (int e : space.incoming(node)) {
+            if (kept(type, e)) {
+                inputs.add(space.edges().get(e).from());
+            }
+        }
+        return inputs;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && a.space.name().equals(space.name()) && a.ops.equals(ops) && a.kept.equals(kept);
@@ -91,8 +218,9 @@ public final class Architecture {
         return Objects.hash(space.name(), ops, kept);
     }
 
+    /** The space name and the architecture's text form (a genotype shows kept edges only). */
     @Override
     public String toString() {
-        return space.name() + " " + ops + (space.inputsKeptPerNode() > 0 ? " kept " + kept : "");
+        return space.name() + " " + (space.keepsTopInputs() ? toGenotypeString() : toNb201String());
     }
 }

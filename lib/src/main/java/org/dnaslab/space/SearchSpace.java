@@ -11,7 +11,7 @@ import java.util.Objects;
  * and how a discrete cell is read off (edges kept per node). Immutable.
  */
 public final class SearchSpace {
-    public static final String NONE = "none";
+    public static final String NONE = OpNames.NONE;
 
     private final String name;
     private final List<String> ops;
@@ -36,6 +36,14 @@ public final class SearchSpace {
             if (perEdge == null || perEdge.size() != edges.size()) {
                 throw new IllegalArgumentException("space " + name + ": cell " + t.key() + " needs candidates for "
                         + edges.size() + " edges");
+            }
+            for (List<String> edgeOps : perEdge) {
+                for (String op : edgeOps) {
+                    if (!this.ops.contains(op)) {
+                        throw new IllegalArgumentException("space " + name + ": candidate '" + op
+                                + "' is not among the space's ops " + this.ops);
+                    }
+                }
             }
             copy.put(t, perEdge.stream().map(List::copyOf).toList());
         }
@@ -150,13 +158,88 @@ public final class SearchSpace {
         return new SearchSpace(name, ops, inputs, intermediates, types, cand, kept);
     }
 
-    /** The space with the given name: nb201, darts (and, where provided, s1..s4). */
+    /**
+     * Zela et al.'s S1 (RobustDARTS, ICLR 2020): on the DARTS cell, each edge has its own two candidates, the two
+     * ops DARTS ranked highest on that edge in the authors' runs. Candidates are listed per edge in canonical
+     * edge order, transcribed from the paper's {@code src/spaces.py}.
+     */
+    public static SearchSpace s1() {
+        String skip = OpNames.SKIP_CONNECT, sep3 = OpNames.SEP_CONV_3X3, dil3 = OpNames.DIL_CONV_3X3,
+                dil5 = OpNames.DIL_CONV_5X5, max = OpNames.MAX_POOL_3X3, avg = OpNames.AVG_POOL_3X3;
+        List<List<String>> normal = List.of(
+                List.of(skip, dil3), List.of(skip, dil5),                                        // node 2
+                List.of(skip, dil5), List.of(skip, sep3), List.of(skip, dil3),                   // node 3
+                List.of(max, skip), List.of(skip, sep3), List.of(skip, sep3), List.of(skip, dil3), // node 4
+                List.of(skip, sep3), List.of(max, skip), List.of(skip, dil3), List.of(dil3, dil5),
+                List.of(dil3, dil5));                                                             // node 5
+        List<List<String>> reduce = List.of(
+                List.of(max, avg), List.of(max, dil3),
+                List.of(max, avg), List.of(max, avg), List.of(skip, dil5),
+                List.of(max, avg), List.of(max, sep3), List.of(skip, dil3), List.of(skip, dil5),
+                List.of(max, avg), List.of(max, avg), List.of(skip, dil5), List.of(skip, dil5),
+                List.of(skip, dil5));
+        return dartsCell("s1", normal, reduce);
+    }
+
+    /** Zela et al.'s S2: {skip_connect, sep_conv_3x3} on every edge of the DARTS cell. */
+    public static SearchSpace s2() {
+        return dartsCellEverywhere("s2", List.of(OpNames.SKIP_CONNECT, OpNames.SEP_CONV_3X3));
+    }
+
+    /** Zela et al.'s S3: {none, skip_connect, sep_conv_3x3} on every edge of the DARTS cell. */
+    public static SearchSpace s3() {
+        return dartsCellEverywhere("s3", List.of(NONE, OpNames.SKIP_CONNECT, OpNames.SEP_CONV_3X3));
+    }
+
+    /** Zela et al.'s S4: {noise, sep_conv_3x3} on every edge of the DARTS cell. */
+    public static SearchSpace s4() {
+        return dartsCellEverywhere("s4", List.of(OpNames.NOISE, OpNames.SEP_CONV_3X3));
+    }
+
+    private static SearchSpace dartsCellEverywhere(String name, List<String> ops) {
+        List<List<String>> perEdge = java.util.Collections.nCopies(14, ops);
+        return dartsCell(name, perEdge, perEdge);
+    }
+
+    /** A DARTS-shaped space (2 inputs, 4 intermediate nodes, normal and reduce, top-2) with per-edge candidates. */
+    private static SearchSpace dartsCell(String name, List<List<String>> normal, List<List<String>> reduce) {
+        // The space's op list is the union of its candidates, in the vocabulary's order, so it is stable.
+        java.util.Set<String> used = new java.util.HashSet<>();
+        normal.forEach(used::addAll);
+        reduce.forEach(used::addAll);
+        List<String> ops = OpNames.all().stream().filter(used::contains).toList();
+        Map<CellType, List<List<String>>> cand = new EnumMap<>(CellType.class);
+        cand.put(CellType.NORMAL, normal);
+        cand.put(CellType.REDUCE, reduce);
+        return new SearchSpace(name, ops, 2, 4, List.of(CellType.NORMAL, CellType.REDUCE), cand, 2);
+    }
+
+    /** Names accepted by {@link #byName}. */
+    public static List<String> names() {
+        return List.of("nb201", "darts", "s1", "s2", "s3", "s4");
+    }
+
+    /** The space with the given name: nb201, darts, s1, s2, s3 or s4 (case-insensitive). */
     public static SearchSpace byName(String name) {
+        Objects.requireNonNull(name, "space name");
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "nb201" -> nb201();
             case "darts" -> darts();
-            default -> throw new IllegalArgumentException("unknown search space '" + name + "'; expected nb201 or darts");
+            case "s1" -> s1();
+            case "s2" -> s2();
+            case "s3" -> s3();
+            case "s4" -> s4();
+            default -> throw new IllegalArgumentException("unknown search space '" + name + "'; expected one of "
+                    + names());
         };
+    }
+
+    /**
+     * Whether a discrete cell keeps a fixed number of inputs per node and reads as a DARTS genotype (darts, s1..s4);
+     * otherwise every edge is kept and the cell reads as an NB201 string.
+     */
+    public boolean keepsTopInputs() {
+        return inputsKeptPerNode > 0;
     }
 
     @Override
