@@ -136,7 +136,7 @@ public final class DartsSearch implements AutoCloseable {
     public SearchResult run(ImageDataset trainingData) {
         ImageDataset data = config.trainLimit() > 0 ? trainingData.limit(config.trainLimit()) : trainingData;
         checkData(data);
-        SplitStrategy splitter = splitStrategy(config.split());
+        SplitStrategy splitter = SplitStrategies.byName(config.split());
         int batch = config.batchSize();
         long total = (long) config.epochs() * stepsPerEpoch(splitter.split(data.size(), 0, config.supernet().seed()));
         status = SearchStatus.RUNNING;
@@ -219,15 +219,6 @@ public final class DartsSearch implements AutoCloseable {
         }
     }
 
-    static SplitStrategy splitStrategy(String name) {
-        return switch (name) {
-            case "fixed-halves" -> SplitStrategies.fixedHalves();
-            case "redrawn-halves" -> SplitStrategies.redrawnHalves();
-            default -> throw new IllegalArgumentException("unknown split '" + name
-                    + "'; expected fixed-halves or redrawn-halves");
-        };
-    }
-
     private boolean alphaSteps() {
         return supernet.arch().isAlphaTrainable() && epoch >= config.alphaFrozenEpochs();
     }
@@ -308,7 +299,7 @@ public final class DartsSearch implements AutoCloseable {
 
     private EpochMetrics endEpoch(ImageDataset data, DataSplit split, float lr) {
         SupernetEvaluator.Result eval = new SupernetEvaluator(data, split.val(), config.batchSize(), config.evalBatches())
-                .evaluate(supernet);
+                .evaluate(supernet, ForwardMode.BATCH_STATS, false);
         ArchitectureParameters arch = supernet.arch();
         Map<String, double[][]> softmax = new LinkedHashMap<>();
         Map<String, double[]> entropy = new LinkedHashMap<>();

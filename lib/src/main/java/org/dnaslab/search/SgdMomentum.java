@@ -53,6 +53,19 @@ public final class SgdMomentum implements ParameterOptimizer {
         }
     }
 
+    /** The momentum buffer of parameter {@code i}, or null before the first step (for the unrolled step). */
+    NDArray buffer(int i) {
+        return started ? buffers[i] : null;
+    }
+
+    float momentum() {
+        return momentum;
+    }
+
+    float weightDecay() {
+        return weightDecay;
+    }
+
     @Override
     public Map<String, NDArray> state() {
         Map<String, NDArray> m = new LinkedHashMap<>();

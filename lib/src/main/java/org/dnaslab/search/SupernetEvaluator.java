@@ -39,13 +39,21 @@ public final class SupernetEvaluator {
     }
 
     public Result evaluate(Supernet net, ForwardMode mode) {
+        return evaluate(net, mode, true);
+    }
+
+    /**
+     * @param interruptible whether an interrupt of the thread stops the evaluation (with
+     *                      {@link SearchInterruptedException}); a caller that checks the flag itself passes false
+     */
+    public Result evaluate(Supernet net, ForwardMode mode, boolean interruptible) {
         double loss = 0;
         long correct = 0;
         long seen = 0;
         try (AutoCloseable noGrad = Gradients.noGrad(); NDScope scope = new NDScope()) {
             ForwardWeights w = ForwardWeights.of(net.arch());
             for (int b = 0; b < maxBatches; b++) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (interruptible && Thread.currentThread().isInterrupted()) {
                     throw new SearchInterruptedException("evaluation interrupted after " + b + " batches");
                 }
                 try (NDScope step = new NDScope()) {

@@ -15,7 +15,6 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_NAN_AS_STRINGS, true)
             .configure(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
 
     private Json() {
