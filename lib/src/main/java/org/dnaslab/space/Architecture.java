@@ -141,8 +141,8 @@ public final class Architecture {
      * Parses a DARTS genotype into the darts space: {@code Genotype(normal=[('sep_conv_3x3', 0), ...],
      * normal_concat=range(2, 6), reduce=[...], reduce_concat=range(2, 6))}, the {@code _concat} fields optional
      * (a range or a list, and then every intermediate node), or a bare {@code [...]} list of (op, input) pairs,
-     * which then describes every cell type. Pairs come two per intermediate node, nodes in order; dropped edges
-     * get op {@code none}.
+     * which then describes every cell type; a leading {@code NAME = } is ignored. Pairs come two per intermediate
+     * node, nodes in order; dropped edges get op {@code none}.
      */
     public static Architecture parseGenotype(String text) {
         return GenotypeText.parse(SearchSpace.darts(), text);

@@ -13,7 +13,8 @@ import java.util.Map;
  * reduce_concat=range(2, 6))}. A cell lists k (op, input) pairs per intermediate node, nodes in order, where the
  * input index is our node number (0 and 1 the cell inputs). Fields may be given by keyword or by position;
  * {@code _concat} may be a range or a list, or absent, but must name every intermediate node, since our cells
- * always concatenate all of them. A bare list of pairs stands for every cell type.
+ * always concatenate all of them. A bare list of pairs stands for every cell type. A leading {@code NAME = } (a line
+ * of DARTS's genotypes.py) is ignored.
  */
 final class GenotypeText {
     private static final List<String> FIELDS = List.of("normal", "normal_concat", "reduce", "reduce_concat");
@@ -31,6 +32,7 @@ final class GenotypeText {
             throw new IllegalArgumentException("genotype text is null");
         }
         Parser p = new Parser(text);
+        p.skipAssignment();
         Map<CellType, List<Pair>> cells = new EnumMap<>(CellType.class);
         if (p.peekIs('[')) {
             List<Pair> cell = p.pairList();
@@ -305,6 +307,14 @@ final class GenotypeText {
             }
             expect(')');
             return fields;
+        }
+
+        /** Skips a leading {@code NAME = } as in DARTS's genotypes.py, so a line can be pasted as it is. */
+        void skipAssignment() {
+            if (peekIdentifierStart() && isKeyword()) {
+                identifier();
+                expect('=');
+            }
         }
 
         /** Whether the identifier at pos is followed by '=' (a keyword argument), not '(' (like range). */

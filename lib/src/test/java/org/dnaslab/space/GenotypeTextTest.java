@@ -65,6 +65,7 @@ class GenotypeTextTest {
                 .replace("reduce=", "").replace("reduce_concat=", "");
         assertEquals(expected, Architecture.parseGenotype(positional));
         assertEquals(expected, Architecture.parseGenotype(DARTS_V2.replace('\'', '"')));
+        assertEquals(expected, Architecture.parseGenotype("DARTS_V2 = " + DARTS_V2));
     }
 
     @Test
