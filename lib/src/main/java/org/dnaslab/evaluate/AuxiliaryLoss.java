@@ -45,6 +45,7 @@ public final class AuxiliaryLoss extends Loss {
                     + "the second prediction, but the network returned " + predictions.size() + " output(s)");
         }
         NDArray aux = crossEntropy.evaluate(labels, new NDList(predictions.get(1)));
-        return main.add(aux.mul(weight));
+        // A float scalar: a double would promote the loss, and everything after it, to float64.
+        return main.add(aux.mul((float) weight));
     }
 }
