@@ -116,18 +116,19 @@ public final class ResultStore {
     }
 
     /**
-     * Keys equal to {@code prefix} or below it ({@code "random"} lists {@code random/arch-0}, not
-     * {@code randomized/x}); {@code ""} lists everything. Sorted; unfinished temporary files and quarantined
-     * records are not listed.
+     * Keys equal to {@code prefix} or below it ({@code "random"} lists {@code random} and {@code random/arch-0},
+     * not {@code randomized/x}); with a trailing slash ({@code "random/"}) only the keys below it; {@code ""} lists
+     * everything. Sorted; unfinished temporary files and quarantined records are not listed.
      */
     public List<String> list(String prefix) {
-        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        boolean below = prefix.endsWith("/");
+        String p = below ? prefix.substring(0, prefix.length() - 1) : prefix;
         if (!p.isEmpty()) {
             checkKey(p);
         }
         Path start = p.isEmpty() ? root : root.resolve(p);
         Stream.Builder<String> keys = Stream.builder();
-        if (Files.isRegularFile(root.resolve(p + SUFFIX)) && !p.isEmpty()) {
+        if (!below && !p.isEmpty() && Files.isRegularFile(root.resolve(p + SUFFIX))) {
             keys.add(p);
         }
         if (Files.isDirectory(start)) {
