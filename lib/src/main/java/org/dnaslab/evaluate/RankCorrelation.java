@@ -1,7 +1,12 @@
 package org.dnaslab.evaluate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -50,6 +55,40 @@ public final class RankCorrelation {
     public static double spearmanRho(double[] x, double[] y) {
         check(x, y);
         return pearson(ranks(x), ranks(y));
+    }
+
+    /**
+     * Kendall's τ-b between two scorings of the same items given by key, e.g. architecture → accuracy under two
+     * seeds; the two maps must score exactly the same items.
+     */
+    public static <K> double kendallTau(Map<K, Double> a, Map<K, Double> b) {
+        double[][] xy = paired(a, b);
+        return kendallTau(xy[0], xy[1]);
+    }
+
+    /** Spearman's ρ between two scorings of the same items given by key. */
+    public static <K> double spearmanRho(Map<K, Double> a, Map<K, Double> b) {
+        double[][] xy = paired(a, b);
+        return spearmanRho(xy[0], xy[1]);
+    }
+
+    private static <K> double[][] paired(Map<K, Double> a, Map<K, Double> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            Set<K> onlyA = new LinkedHashSet<>(a.keySet());
+            onlyA.removeAll(b.keySet());
+            Set<K> onlyB = new LinkedHashSet<>(b.keySet());
+            onlyB.removeAll(a.keySet());
+            throw new IllegalArgumentException("rank correlation needs scorings of the same items; only in the first: "
+                    + onlyA + ", only in the second: " + onlyB);
+        }
+        List<K> keys = new ArrayList<>(a.keySet());
+        double[] x = new double[keys.size()];
+        double[] y = new double[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            x[i] = a.get(keys.get(i));
+            y[i] = b.get(keys.get(i));
+        }
+        return new double[][] {x, y};
     }
 
     /** 1-based ranks, ties given the mean of the ranks they span (the "fractional" ranking). */

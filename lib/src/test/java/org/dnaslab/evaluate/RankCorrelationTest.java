@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RankCorrelationTest {
@@ -48,6 +50,26 @@ class RankCorrelationTest {
         assertEquals(-1, RankCorrelation.kendallTau(x, y), EPS);
         assertEquals(-1, RankCorrelation.spearmanRho(x, y), EPS);
         assertEquals(1, RankCorrelation.kendallTau(x, new double[] {10, 50, 30, 90}), EPS);
+    }
+
+    @Test
+    void keyedScoringsArePairedByKeyNotByOrder() {
+        // Same items as the first test, inserted in different orders: the pairing must follow the keys.
+        Map<String, Double> seed0 = new LinkedHashMap<>();
+        Map<String, Double> seed1 = new LinkedHashMap<>();
+        String[] archs = {"a", "b", "c", "d", "e"};
+        double[] x = {1, 2, 3, 4, 5};
+        double[] y = {3, 1, 2, 5, 4};
+        for (int i = 0; i < 5; i++) {
+            seed0.put(archs[i], x[i]);
+            seed1.put(archs[4 - i], y[4 - i]);
+        }
+        assertEquals(0.4, RankCorrelation.kendallTau(seed0, seed1), EPS);
+        assertEquals(0.6, RankCorrelation.spearmanRho(seed0, seed1), EPS);
+        seed1.remove("c");
+        seed1.put("z", 1.0);
+        var e = assertThrows(IllegalArgumentException.class, () -> RankCorrelation.kendallTau(seed0, seed1));
+        assertTrue(e.getMessage().contains("only in the first: [c], only in the second: [z]"), e.getMessage());
     }
 
     @Test
