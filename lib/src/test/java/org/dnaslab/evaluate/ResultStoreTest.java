@@ -47,17 +47,18 @@ class ResultStoreTest {
     @Test
     void aDartsArchitectureWithDroppedEdgesSurvivesTheRoundTrip() {
         SearchSpace darts = SearchSpace.darts();
-        List<String> ops = java.util.Collections.nCopies(14, "sep_conv_3x3");
-        List<Boolean> kept = new java.util.ArrayList<>(java.util.Collections.nCopies(14, true));
-        kept.set(2, false);
-        Architecture a = Architecture.of(darts, Map.of(CellType.NORMAL, ops, CellType.REDUCE,
-                java.util.Collections.nCopies(14, "max_pool_3x3")), Map.of(CellType.NORMAL, kept));
+        Architecture a = Architecture.parseGenotype("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), "
+                + "('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1), "
+                + "('sep_conv_3x3', 0), ('skip_connect', 2)], normal_concat=range(2, 6), reduce=[('max_pool_3x3', 0), "
+                + "('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 0), ('max_pool_3x3', 0), "
+                + "('skip_connect', 2), ('skip_connect', 2), ('avg_pool_3x3', 0)], reduce_concat=range(2, 6))");
+        assertEquals(darts.name(), a.space().name());
         MethodResult r = new MethodResult(3, a, 0.7, Map.of());
         ResultStore store = ResultStore.open(dir);
         store.save("method/darts/seed-3", r);
         MethodResult back = store.load("method/darts/seed-3", MethodResult.class);
         assertEquals(r, back);
-        assertFalse(back.architecture().kept(CellType.NORMAL, 2));
+        assertFalse(back.architecture().kept(CellType.NORMAL, 4), "edge 3<-2 of DARTS_V2's normal cell is dropped");
     }
 
     @Test
