@@ -28,7 +28,7 @@ import java.util.Objects;
  * @param gradClip        gradient-norm clip, 0 = off
  * @param cutoutLength    side of the cutout square in pixels, 0 = off ({@link Cutout})
  * @param auxiliaryWeight weight of the auxiliary head's loss, 0 = off ({@link AuxiliaryLoss})
- * @param dropPathProb    drop-path probability, in [0, 1), 0 = off ({@link DropPath})
+ * @param dropPathProb    drop-path probability, in [0, 1), 0 = off ({@link org.dnaslab.ops.DropPath})
  * @param dataLimit       use at most this many training images, 0 = all
  * @param seed            seeds weight initialisation, data order and the tricks' randomness
  */

@@ -28,7 +28,25 @@ public final class ForwardWeights {
         }
     }
 
+    private double dropPath;
+    private java.util.SplittableRandom dropPathRandom;
+
     private ForwardWeights() {
+    }
+
+    /** Drop-path on committed edges' non-identity ops while training (discrete networks trained from scratch). */
+    public ForwardWeights withDropPath(double probability, java.util.SplittableRandom random) {
+        this.dropPath = probability;
+        this.dropPathRandom = random;
+        return this;
+    }
+
+    double dropPath() {
+        return dropPath;
+    }
+
+    java.util.SplittableRandom dropPathRandom() {
+        return dropPathRandom;
     }
 
     public static ForwardWeights of(ArchitectureParameters params) {

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.dnaslab.ops.DropPath;
 import org.dnaslab.ops.ForwardMode;
+import org.dnaslab.ops.Identity;
 import org.dnaslab.ops.Op;
 import org.dnaslab.ops.OpFactory;
 import org.dnaslab.space.CellType;
@@ -21,14 +23,16 @@ public final class MixedOp extends AbstractBlock {
     private final int edge;
     private final Op[] ops;
 
-    MixedOp(SearchSpace space, CellType type, int edge, OpFactory factory, String name, long channels, int stride) {
+    /** @param only build just this op (a discrete network), or null for every candidate (a supernet) */
+    MixedOp(SearchSpace space, CellType type, int edge, OpFactory factory, String name, long channels, int stride,
+            String only) {
         super((byte) 1);
         this.type = type;
         this.edge = edge;
         this.ops = new Op[space.ops().size()];
         for (int o = 0; o < ops.length; o++) {
             String opName = space.ops().get(o);
-            if (space.candidates(type, edge).contains(opName)) {
+            if (space.candidates(type, edge).contains(opName) && (only == null || only.equals(opName))) {
                 ops[o] = factory.create(opName, name + "." + opName, channels, stride);
                 if (ops[o] != null) {
                     addChildBlock(opName, ops[o]);
@@ -52,6 +56,9 @@ public final class MixedOp extends AbstractBlock {
         if (w.committedOp() >= 0) {
             Op op = ops[w.committedOp()];
             sum = op == null ? null : run(op, in, mode);
+            if (sum != null && mode == ForwardMode.TRAIN && weights.dropPath() > 0 && !(op instanceof Identity)) {
+                sum = DropPath.apply(sum, weights.dropPath(), weights.dropPathRandom());
+            }
         } else {
             sum = null;
             for (int o = 0; o < ops.length; o++) {

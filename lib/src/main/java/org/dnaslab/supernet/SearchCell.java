@@ -32,7 +32,8 @@ public final class SearchCell extends AbstractBlock {
      * @param preprocess DARTS: the ops mapping the two cell inputs to C channels (and, after a reduction, to the
      *                   new resolution); NB201: empty
      */
-    SearchCell(SearchSpace space, CellType type, OpFactory factory, String name, long channels, Op[] preprocess) {
+    SearchCell(SearchSpace space, CellType type, OpFactory factory, String name, long channels, Op[] preprocess,
+               org.dnaslab.space.Architecture fixed) {
         super((byte) 1);
         this.space = space;
         this.type = type;
@@ -44,7 +45,9 @@ public final class SearchCell extends AbstractBlock {
         for (int e = 0; e < edges.length; e++) {
             Edge edge = list.get(e);
             int stride = edge.from() < space.inputNodes() ? reduction : 1;
-            edges[e] = new MixedOp(space, type, e, factory, name + ".edge" + edge.to() + "_" + edge.from(), channels, stride);
+            String only = fixed == null ? null : fixed.kept(type, e) ? fixed.op(type, e) : SearchSpace.NONE;
+            edges[e] = new MixedOp(space, type, e, factory, name + ".edge" + edge.to() + "_" + edge.from(), channels,
+                    stride, only);
             addChildBlock("edge" + edge.to() + "_" + edge.from(), edges[e]);
         }
         for (int i = 0; i < preprocess.length; i++) {

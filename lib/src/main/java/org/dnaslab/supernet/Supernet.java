@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import org.dnaslab.ops.AuxiliaryHead;
 import org.dnaslab.ops.BatchNorm2d;
 import org.dnaslab.ops.FactorizedReduce;
 import org.dnaslab.ops.ForwardMode;
@@ -18,6 +19,7 @@ import org.dnaslab.ops.OpFactory;
 import org.dnaslab.ops.ParameterInit;
 import org.dnaslab.ops.ReluConvBn;
 import org.dnaslab.ops.ResidualReduction;
+import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 
@@ -42,9 +44,15 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
     private final Parameter stemWeight;
     private final BatchNorm2d stemNorm;
     private final List<Layer> layers = new ArrayList<>();
+    private final List<Long> layerChannels = new ArrayList<>();
     private final BatchNorm2d headNorm;
     private final Parameter classifierWeight;
     private final Parameter classifierBias;
+    private final Architecture fixed;
+    private final AuxiliaryHead auxiliaryHead;
+    private int auxiliaryAfterLayer = -1;
+    private double dropPath;
+    private SplittableRandom dropPathRandom;
 
     /** One step of the macro network. */
     public interface Layer {
@@ -54,16 +62,23 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         SearchCell cell();
     }
 
-    private Supernet(SupernetConfig config, NDManager parent) {
+    private Supernet(SupernetConfig config, NDManager parent, Architecture fixed, boolean auxiliary) {
         super((byte) 1);
         this.config = config;
         this.space = config.searchSpace();
+        this.fixed = fixed;
+        if (fixed != null && !fixed.space().name().equals(space.name())) {
+            throw new IllegalArgumentException("architecture of the " + fixed.space().name() + " space cannot build a "
+                    + space.name() + " network");
+        }
         this.manager = parent.newSubManager();
         SplittableRandom rng = new SplittableRandom(config.seed());
         // α first, from its own stream, so the weights' init does not shift it when the net's shape changes.
         this.arch = new ArchitectureParameters(manager, space, rng.split(), config.edgeWeights());
         SplittableRandom wrng = rng.split();
-        OpFactory ops = new OpFactory(manager, wrng, false, space.concatenatesOutput());
+        // A search supernet uses parameter-free batch norm (and DARTS's BN after pools); a discrete network the
+        // affine, tracked batch norm of a normal network.
+        OpFactory ops = new OpFactory(manager, wrng, fixed != null, space.concatenatesOutput() && fixed == null);
         int c = config.channels();
         boolean darts = space.concatenatesOutput();
         int stemOut = darts ? 3 * c : c;
@@ -81,11 +96,47 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         classifierWeight = addParameter(ParameterInit.weight(manager, wrng, "classifier.weight",
                 new Shape(config.classes(), finalChannels)));
         classifierBias = addParameter(ParameterInit.bias(manager, wrng, "classifier.bias", finalChannels, config.classes()));
+        if (auxiliary) {
+            auxiliaryAfterLayer = auxiliaryPosition();
+            long auxChannels = outputChannels(auxiliaryAfterLayer);
+            auxiliaryHead = new AuxiliaryHead(manager, wrng, "auxiliary", auxChannels, config.classes());
+            addChildBlock("auxiliary", auxiliaryHead);
+        } else {
+            auxiliaryHead = null;
+        }
+        if (fixed != null) {
+            commit(fixed);
+        }
+    }
+
+    /** Commits every edge to the architecture's op and drops the edges it does not keep; α stops training. */
+    private void commit(Architecture a) {
+        EdgeDecisions d = arch.decisions();
+        for (CellType t : space.cellTypes()) {
+            for (int e = 0; e < space.edges().size(); e++) {
+                if (a.kept(t, e)) {
+                    d.commit(t, e, a.op(t, e));
+                } else {
+                    d.drop(t, e);
+                }
+            }
+        }
+        arch.setAlphaTrainable(false);
     }
 
     /** Builds a supernet under {@code parent}; close it (or the parent) to free its native memory. */
     public static Supernet create(NDManager parent, SupernetConfig config) {
-        return new Supernet(config, parent);
+        return new Supernet(config, parent, null, false);
+    }
+
+    /**
+     * Builds the discrete network of {@code architecture} on the same macro skeleton, for training from scratch:
+     * only the chosen ops exist, batch norm is affine and tracks running statistics, and an auxiliary head can be
+     * attached at two thirds of the depth.
+     */
+    public static Supernet discrete(NDManager parent, SupernetConfig config, Architecture architecture,
+                                    boolean auxiliaryHead) {
+        return new Supernet(config, parent, architecture, auxiliaryHead);
     }
 
     private long buildNb201(OpFactory ops, SplittableRandom rng, int c) {
@@ -96,11 +147,13 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
                 addChildBlock("reduction" + stage, r);
                 layers.add(fixed(r));
                 width *= 2;
+                layerChannels.add(width);
             }
             for (int i = 0; i < config.cells(); i++) {
                 String name = "stage" + stage + ".cell" + i;
-                SearchCell cell = new SearchCell(space, CellType.NORMAL, ops, name, width, new Op[0]);
+                SearchCell cell = new SearchCell(space, CellType.NORMAL, ops, name, width, new Op[0], fixed);
                 addChildBlock(name, cell);
+                layerChannels.add(width);
                 layers.add(new Layer() {
                     @Override
                     public NDList forward(NDList state, ForwardWeights w, ForwardMode mode) {
@@ -123,6 +176,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         long prev = 3L * c;
         long current = c;
         boolean reductionPrev = false;
+        boolean affine = fixed != null;
         for (int i = 0; i < n; i++) {
             boolean reduction = i == n / 3 || i == 2 * n / 3;
             if (reduction) {
@@ -130,11 +184,11 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
             }
             String name = "cell" + i;
             Op pre0 = reductionPrev
-                    ? new FactorizedReduce("preprocess", manager, rng, name + ".pre0", prevPrev, current, false)
-                    : new ReluConvBn("preprocess", manager, rng, name + ".pre0", prevPrev, current, 1, 1, 0, 1, false, false);
-            Op pre1 = new ReluConvBn("preprocess", manager, rng, name + ".pre1", prev, current, 1, 1, 0, 1, false, false);
+                    ? new FactorizedReduce("preprocess", manager, rng, name + ".pre0", prevPrev, current, affine)
+                    : new ReluConvBn("preprocess", manager, rng, name + ".pre0", prevPrev, current, 1, 1, 0, 1, affine, affine);
+            Op pre1 = new ReluConvBn("preprocess", manager, rng, name + ".pre1", prev, current, 1, 1, 0, 1, affine, affine);
             SearchCell cell = new SearchCell(space, reduction ? CellType.REDUCE : CellType.NORMAL, ops, name, current,
-                    new Op[] {pre0, pre1});
+                    new Op[] {pre0, pre1}, fixed);
             addChildBlock(name, cell);
             layers.add(new Layer() {
                 @Override
@@ -150,8 +204,21 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
             reductionPrev = reduction;
             prevPrev = prev;
             prev = (long) space.intermediateNodes() * current;
+            layerChannels.add(prev);
         }
         return prev;
+    }
+
+    /** DARTS: after the second reduction cell; NB201: at the end of the second stage. */
+    private int auxiliaryPosition() {
+        if (space.concatenatesOutput()) {
+            return 2 * config.cells() / 3;
+        }
+        return 2 * config.cells();
+    }
+
+    private long outputChannels(int layer) {
+        return layerChannels.get(layer);
     }
 
     private static Layer fixed(Op op) {
@@ -190,7 +257,43 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
 
     /** Logits for an NCHW batch, with the architecture weights of the current α and decisions. */
     public NDArray forward(NDArray x, ForwardMode mode) {
-        return forward(x, mode, ForwardWeights.of(arch));
+        return forward(x, mode, weightsFor(mode));
+    }
+
+    private ForwardWeights weightsFor(ForwardMode mode) {
+        ForwardWeights w = ForwardWeights.of(arch);
+        return mode == ForwardMode.TRAIN && dropPath > 0 ? w.withDropPath(dropPath, dropPathRandom) : w;
+    }
+
+    /** Drop-path probability for training forwards from now on (DARTS ramps it per epoch); 0 turns it off. */
+    public void setDropPath(double probability, SplittableRandom random) {
+        if (probability > 0 && fixed == null) {
+            throw new IllegalStateException("drop-path applies to discrete networks, not to a search supernet");
+        }
+        this.dropPath = probability;
+        this.dropPathRandom = random;
+    }
+
+    /** Whether this network was built with an auxiliary head. */
+    public boolean hasAuxiliaryHead() {
+        return auxiliaryHead != null;
+    }
+
+    /** The architecture a discrete network was built from, or null for a search supernet. */
+    public Architecture architecture() {
+        return fixed;
+    }
+
+    /** Logits and the auxiliary head's logits (training from scratch with an auxiliary loss). */
+    public NDList forwardWithAuxiliary(NDArray x, ForwardMode mode) {
+        if (auxiliaryHead == null) {
+            throw new IllegalStateException("this network has no auxiliary head; build it with auxiliaryHead = true");
+        }
+        ForwardWeights w = weightsFor(mode);
+        NDList state = forwardLayers(stem(x, mode), 0, auxiliaryAfterLayer + 1, w, mode);
+        NDArray aux = auxiliaryHead.apply(state.get(state.size() - 1), mode);
+        NDArray logits = head(forwardLayers(state, auxiliaryAfterLayer + 1, layers.size(), w, mode), mode);
+        return new NDList(logits, aux);
     }
 
     public NDArray forward(NDArray x, ForwardMode mode, ForwardWeights weights) {

@@ -33,6 +33,16 @@ public record SupernetConfig(String space, int channels, int cells, int inputCha
         }
     }
 
+    /** The same configuration with another cell count. */
+    public SupernetConfig withCells(int n) {
+        return new SupernetConfig(space, channels, n, inputChannels, imageSize, classes, seed, edgeWeights);
+    }
+
+    /** The same configuration with another seed. */
+    public SupernetConfig withSeed(long s) {
+        return new SupernetConfig(space, channels, cells, inputChannels, imageSize, classes, s, edgeWeights);
+    }
+
     @JsonIgnore
     public SearchSpace searchSpace() {
         return SearchSpace.byName(space);

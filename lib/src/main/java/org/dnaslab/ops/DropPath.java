@@ -1,4 +1,4 @@
-package org.dnaslab.evaluate;
+package org.dnaslab.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;

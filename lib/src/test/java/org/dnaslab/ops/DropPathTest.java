@@ -1,4 +1,4 @@
-package org.dnaslab.evaluate;
+package org.dnaslab.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
