@@ -1,0 +1,127 @@
+package org.dnaslab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dnaslab.bench.MatmulPeak;
+import org.dnaslab.bench.Medians;
+import org.dnaslab.bench.ResidentMemory;
+import org.dnaslab.bench.SearchStepBench;
+import org.dnaslab.progress.ProgressReporters;
+import org.dnaslab.search.SearchConfig;
+import org.dnaslab.store.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./lab bench}: speed and memory side by side with the PyTorch reference ({@code bench/reference.py} on
+ * Debian's python3-torch), measured in the same run with the same thread count.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Search-step speed vs the PyTorch reference, matmul peak share, and native memory over steps.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--cases", split = ",", defaultValue = "nb201_n1,nb201_n5,darts8,memory",
+            description = "cases to run (default ${DEFAULT-VALUE})")
+    List<String> cases;
+    @Option(names = "--warmup", defaultValue = "3")
+    int warmup;
+    @Option(names = "--repeats", defaultValue = "15")
+    int repeats;
+    @Option(names = "--memory-steps", defaultValue = "1000", description = "steps of the memory case")
+    int memorySteps;
+    @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads, both sides")
+    int threads;
+    @Option(names = "--python", defaultValue = "/usr/bin/python3")
+    String python;
+    @Option(names = "--no-reference", description = "skip the PyTorch reference")
+    boolean noReference;
+
+    @Override
+    public Integer call() throws Exception {
+        ProgressReporters.setCurrent(ProgressReporters.silent());
+        ai.djl.engine.Engine.getInstance();  // loads the engine before its thread count is set
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        Path home = Path.of(System.getProperty("dnaslab.home", System.getenv().getOrDefault("DNASLAB_HOME", ".")));
+        double peak = MatmulPeak.gflops(2048, 7);
+        System.out.printf(Locale.ROOT, "fp32 matmul peak (2048^2, %d threads, DJL/PyTorch %s): %.1f GFLOP/s%n",
+                threads, ai.djl.engine.Engine.getInstance().getVersion(), peak);
+        List<String> stepCases = new ArrayList<>();
+        for (String c : cases) {
+            if (!c.equals("memory")) {
+                stepCases.add(c);
+            }
+        }
+        JsonNode reference = stepCases.isEmpty() || noReference ? null : runReference(home, stepCases);
+        System.out.printf(Locale.ROOT, "%-10s %14s %14s %8s %10s %8s%n", "case", "dnaslab ms", "pytorch ms",
+                "ratio", "GFLOP/s", "of peak");
+        for (String c : stepCases) {
+            Medians ours = Medians.of(SearchStepBench.run(configFor(c), warmup, repeats, null));
+            JsonNode ref = reference == null ? null : reference.get(c);
+            double refMs = ref == null ? Double.NaN : ref.get("median_ms").asDouble();
+            double flops = ref == null || ref.get("flops_per_step") == null ? Double.NaN
+                    : ref.get("flops_per_step").asDouble();
+            double gflops = flops / (ours.median() / 1000) / 1e9;
+            System.out.printf(Locale.ROOT, "%-10s %8.1f ±%4.0f %8.1f ±%4.0f %8.2f %10.1f %7.0f%%%n", c, ours.median(),
+                    (ours.p90() - ours.p10()) / 2, refMs, ref == null ? Double.NaN
+                            : (ref.get("p90_ms").asDouble() - ref.get("p10_ms").asDouble()) / 2,
+                    ours.median() / refMs, gflops, 100 * gflops / peak);
+        }
+        if (cases.contains("memory")) {
+            memory();
+        }
+        return 0;
+    }
+
+    private void memory() {
+        Map<Integer, Double> rss = new LinkedHashMap<>();
+        SearchStepBench.run(configFor("nb201_n1"), 0, memorySteps, steps -> {
+            if (steps == 50 || steps == memorySteps / 2 || steps == memorySteps) {
+                System.gc();
+                rss.put(steps, ResidentMemory.currentMiB());
+            }
+        });
+        double at50 = rss.getOrDefault(50, Double.NaN);
+        double atEnd = rss.getOrDefault(memorySteps, Double.NaN);
+        System.out.printf(Locale.ROOT, "memory (nb201 N=1 search steps): RSS after 50 steps %.0f MiB, after %d %.0f MiB,"
+                        + " after %d %.0f MiB (%+.1f%%); peak RSS %.0f MiB%n", at50, memorySteps / 2,
+                rss.getOrDefault(memorySteps / 2, Double.NaN), memorySteps, atEnd, 100 * (atEnd - at50) / at50,
+                ResidentMemory.peakMiB());
+    }
+
+    static SearchConfig configFor(String c) {
+        return switch (c) {
+            case "nb201_n1" -> SearchConfig.builder().setSpace("nb201").optCells(1).setEpochs(1).build();
+            case "nb201_n5" -> SearchConfig.builder().setSpace("nb201").optCells(5).setEpochs(1).build();
+            case "darts8" -> SearchConfig.builder().setSpace("darts").optCells(8).setEpochs(1).build();
+            default -> throw new IllegalArgumentException("unknown bench case '" + c
+                    + "'; expected nb201_n1, nb201_n5, darts8 or memory");
+        };
+    }
+
+    private JsonNode runReference(Path home, List<String> stepCases) throws Exception {
+        Path script = home.resolve("bench/reference.py");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalArgumentException("no PyTorch reference at " + script + " (run from the repository root)");
+        }
+        File out = File.createTempFile("dnaslab-reference", ".json");
+        out.deleteOnExit();
+        List<String> cmd = List.of(python, script.toString(), "--threads", String.valueOf(threads), "--warmup",
+                String.valueOf(warmup), "--repeats", String.valueOf(repeats), "--cases", String.join(",", stepCases),
+                "--json", out.getPath());
+        System.out.println("reference: " + String.join(" ", cmd));
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        int code = p.waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("the PyTorch reference failed with exit code " + code);
+        }
+        return Json.MAPPER.readTree(out);
+    }
+}
