@@ -21,6 +21,8 @@ final class JvmDefaults {
         p.put("file.encoding", "UTF-8");
         // Library INFO lines (DJL's engine banner and CUDA probing) are noise in a notebook.
         p.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // On a machine without a GPU, DJL warns about CUDA on every engine start.
+        p.put("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         // Bind the logger to the process's stderr before cells redirect System.err: logs go to the server log.
         p.put("org.slf4j.simpleLogger.cacheOutputStream", "true");
         return p;

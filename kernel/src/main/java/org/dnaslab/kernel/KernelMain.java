@@ -61,6 +61,7 @@ public final class KernelMain {
         return switch (args.get(0)) {
             case "install" -> KernelSpec.install(rest);
             case "jsh" -> Jsh.run(rest);
+            case ClassDataSharing.TRAINING_COMMAND -> trainForClassData();
             default -> {
                 if (args.size() != 1) {
                     throw new IllegalArgumentException("expected one connection file, got " + args);
@@ -126,6 +127,21 @@ public final class KernelMain {
             log.warn("Jupyter (pid {}) has gone; the kernel exits", parent);
             System.exit(0);
         }));
+    }
+
+    /** What a kernel loads at startup and on its first cells, for {@link ClassDataSharing}'s archive. */
+    private static int trainForClassData() throws Exception {
+        List<Path> classpath = Classpath.ofThisJvm();
+        try (Session session = Session.start(classpath, DefaultImports.statements(), StandardMagics.create(),
+                Session.DEFAULT_GRACE_MILLIS)) {
+            DnasKernel kernel = new DnasKernel(CompletableFuture.completedFuture(session), new SessionHistory());
+            ConnectionFile.check(new KernelConnectionProperties("127.0.0.1", 1, 2, 3, 4, 5, "tcp", "hmac-sha256", "key"));
+            kernel.eval("int x = 6 * 7;\nx + 1");
+            kernel.complete("Math.ma", 7);
+            kernel.isComplete("for (int i = 0; i < 3; i++) {");
+            kernel.formatError(new IllegalStateException("training"));
+        }
+        return 0;
     }
 
     static String version() {

@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the {@code dnaslab} kernelspec: {@code install [--user | --sys-prefix | --prefix DIR] [--name NAME]
- * [--jvm-opt OPTION]...}. The spec runs this jar with this JVM (absolute paths), so it keeps working from any
- * directory.
+ * [--jvm-opt OPTION]... [--no-cds]}. The spec runs this jar with this JVM (absolute paths), so it keeps working from
+ * any directory, and with a class data archive made at install time, so it starts faster.
  */
 final class KernelSpec {
     static final String DEFAULT_NAME = "dnaslab";
     static final String DISPLAY_NAME = "Java (DNAS Lab)";
+    static final String CDS_ARCHIVE = "dnaslab-kernel.jsa";
 
     private KernelSpec() {
     }
@@ -30,6 +31,7 @@ final class KernelSpec {
         Path prefix = null;
         String name = DEFAULT_NAME;
         List<String> extraJvmOptions = new ArrayList<>();
+        boolean classDataSharing = true;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -40,8 +42,9 @@ final class KernelSpec {
                 }
                 case "--name" -> name = value(args, ++i, a);
                 case "--jvm-opt" -> extraJvmOptions.add(value(args, ++i, a));
+                case "--no-cds" -> classDataSharing = false;
                 default -> throw new IllegalArgumentException("install: unknown option " + a
-                        + "\nusage: install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--jvm-opt OPTION]...");
+                        + "\nusage: install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--jvm-opt OPTION]... [--no-cds]");
             }
         }
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -55,7 +58,13 @@ final class KernelSpec {
         Path dir = kernels.resolve(name);
         Files.createDirectories(dir);
         Path json = dir.resolve("kernel.json");
-        Files.writeString(json, toJson(spec(extraJvmOptions)), StandardCharsets.UTF_8);
+        Path archive = dir.resolve(CDS_ARCHIVE);
+        Files.deleteIfExists(archive);
+        if (classDataSharing && !ClassDataSharing.createArchive(archive, extraJvmOptions)) {
+            System.err.println("note: no class data archive was made; the kernel will start more slowly");
+        }
+        Files.writeString(json, toJson(spec(extraJvmOptions, Files.isRegularFile(archive) ? archive : null)),
+                StandardCharsets.UTF_8);
         System.out.println("Installed the " + DISPLAY_NAME + " kernel as '" + name + "' in " + dir);
         return 0;
     }
@@ -67,14 +76,13 @@ final class KernelSpec {
         return args.get(i);
     }
 
-    static Map<String, Object> spec(List<String> extraJvmOptions) {
+    static Map<String, Object> spec(List<String> extraJvmOptions, Path cdsArchive) {
         List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        JvmDefaults.properties().forEach((k, v) -> argv.add("-D" + k + "=" + v));
-        // PyTorch's intra-op threads: as many as this machine has cores.
-        argv.add("-Dai.djl.pytorch.num_threads=" + Runtime.getRuntime().availableProcessors());
-        argv.addAll(JvmDefaults.extraOptions());
-        argv.addAll(extraJvmOptions);
+        argv.add(javaExecutable().toString());
+        argv.addAll(jvmOptions(extraJvmOptions));
+        if (cdsArchive != null) {
+            argv.addAll(ClassDataSharing.useArchive(cdsArchive));
+        }
         argv.add("-jar");
         argv.add(kernelJar().toString());
         argv.add("{connection_file}");
@@ -86,6 +94,21 @@ final class KernelSpec {
         spec.put("env", Map.of());
         spec.put("metadata", Map.of("debugger", false));
         return spec;
+    }
+
+    /** The JVM options of the kernel (and of the class-data training run, which must match it). */
+    static List<String> jvmOptions(List<String> extraJvmOptions) {
+        List<String> options = new ArrayList<>();
+        JvmDefaults.properties().forEach((k, v) -> options.add("-D" + k + "=" + v));
+        // PyTorch's intra-op threads: as many as this machine has cores.
+        options.add("-Dai.djl.pytorch.num_threads=" + Runtime.getRuntime().availableProcessors());
+        options.addAll(JvmDefaults.extraOptions());
+        options.addAll(extraJvmOptions);
+        return options;
+    }
+
+    static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     static String toJson(Map<String, Object> spec) {

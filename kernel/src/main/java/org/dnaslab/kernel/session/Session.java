@@ -230,6 +230,7 @@ public final class Session implements AutoCloseable {
     }
 
     public Completion complete(String code, int cursor) {
+        cursor = Math.max(0, Math.min(cursor, code.length()));
         String masked = CellSource.maskMagics(code);
         int start = snippetStart(masked, cursor);
         int[] anchor = new int[1];
@@ -263,6 +264,7 @@ public final class Session implements AutoCloseable {
      * installed), or a variable's type and value. Null when nothing is known.
      */
     public String inspect(String code, int cursor) {
+        cursor = Math.max(0, Math.min(cursor, code.length()));
         String masked = CellSource.maskMagics(code);
         return new Inspection(shell).describe(masked, snippetStart(masked, cursor), cursor);
     }
