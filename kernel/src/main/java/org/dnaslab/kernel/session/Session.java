@@ -1,6 +1,5 @@
 package org.dnaslab.kernel.session;
 
-import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
@@ -55,14 +54,30 @@ public final class Session implements AutoCloseable {
                 .build();
         Session session = new Session(shell, engine, magics, imports);
         session.addToClasspath(classpath);
-        for (String statement : imports) {
+        session.importAll(imports);
+        return session;
+    }
+
+    /**
+     * Every compile of a snippet costs tens of milliseconds at startup, so the imports go in as one snippet, which
+     * JShell accepts. Should that ever be refused, they go in one by one and a bad one is reported and skipped.
+     */
+    private void importAll(List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        List<SnippetEvent> together = shell.eval(String.join(" ", statements));
+        if (!together.isEmpty() && together.stream().allMatch(e -> e.status() == Snippet.Status.VALID)) {
+            return;
+        }
+        together.forEach(e -> shell.drop(e.snippet()));
+        for (String statement : statements) {
             for (SnippetEvent e : shell.eval(statement)) {
                 if (e.status() == Snippet.Status.REJECTED) {
                     System.err.println("dnaslab: skipped a default import that does not compile: " + statement);
                 }
             }
         }
-        return session;
     }
 
     public Magics magics() {
@@ -303,11 +318,6 @@ public final class Session implements AutoCloseable {
             }
         }
         return "    ".repeat(Math.max(depth, 0));
-    }
-
-    /** JShell, for magics that need more than the methods here. */
-    JShell jshell() {
-        return shell;
     }
 
     @Override

@@ -21,7 +21,8 @@ class SessionTest {
     @BeforeAll
     static void start() {
         Magics magics = new Magics().line("echo", "%echo ARGS", (s, args) -> "echo:" + args);
-        session = Session.start(Classpath.ofThisJvm(), List.of("import java.util.*;"), magics, 300);
+        session = Session.start(Classpath.ofThisJvm(),
+                List.of("import java.util.*;", "import java.util.concurrent.*;", "import static java.lang.Math.*;"), magics, 300);
     }
 
     @AfterAll
@@ -34,6 +35,21 @@ class SessionTest {
         assertNull(session.eval("int base = 40;"));
         assertEquals(42, session.eval("int two = 2;\nbase + two"));
         assertEquals(List.of(1, 2), session.eval("List.of(1, 2)"));
+    }
+
+    @Test
+    void everyDefaultImportIsInEffect() throws Exception {
+        assertEquals(TimeUnit.SECONDS, session.eval("TimeUnit.SECONDS"));
+        assertEquals(3, session.eval("max(2, 3)"));
+        assertEquals(List.of(), session.eval("Collections.emptyList()"));
+    }
+
+    @Test
+    void aBadDefaultImportIsSkippedAndTheOthersStillWork() throws Exception {
+        try (Session other = Session.start(Classpath.ofThisJvm(),
+                List.of("import java.util.*;", "import no.such.pkg.*;", "import java.util.function.*;"), new Magics(), 300)) {
+            assertEquals(List.of(1), other.eval("Function<Integer, List<Integer>> f = List::of;\nf.apply(1)"));
+        }
     }
 
     @Test
