@@ -4,6 +4,7 @@ The tests drive kernel/target/dnaslab-kernel.jar as built, not whatever kernel h
 first with `mvn -B -q -pl kernel -am package -DskipTests` (or `./lab test`).
 """
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -33,6 +34,12 @@ def _install_kernelspec():
 def pytest_configure(config):
     # Before any test module runs: KernelTests.setUpClass starts kernels by name.
     config._dnaslab_prefix = _install_kernelspec()
+
+
+def pytest_unconfigure(config):
+    prefix = getattr(config, "_dnaslab_prefix", None)
+    if prefix is not None:
+        shutil.rmtree(prefix, ignore_errors=True)
 
 
 class Cell:
