@@ -1,0 +1,26 @@
+package org.dnaslab.kernel.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a failed cell shows, as plain lines: compile problems with the offending code, or a cut stack trace. */
+public final class ErrorReport {
+    private ErrorReport() {
+    }
+
+    public static List<String> lines(Throwable t) {
+        if (t instanceof CompilationException ce) {
+            return ce.report();
+        }
+        if (t instanceof CellInterruptedException ie) {
+            List<String> lines = new ArrayList<>();
+            lines.add("Interrupted: " + ie.getMessage());
+            if (ie.getCause() != null) {
+                lines.add("It stopped in:");
+                lines.addAll(StackTraces.cutToCell(ie.getCause()));
+            }
+            return lines;
+        }
+        return StackTraces.cutToCell(t);
+    }
+}

@@ -1,0 +1,327 @@
+package org.dnaslab.kernel.session;
+
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One JShell session running in this JVM: evaluates cells (Java code and magics), completes, inspects, and stops a
+ * running cell on request. Cells run one at a time; {@link #interrupt()} may be called from any thread.
+ */
+public final class Session implements AutoCloseable {
+    /** How long an interrupted cell may take to notice before it is stopped hard. */
+    public static final long DEFAULT_GRACE_MILLIS = 1000;
+
+    private final JShell shell;
+    private final CellRunnerProvider engine;
+    private final Magics magics;
+    private final List<Path> classpath = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> imports;
+
+    private Session(JShell shell, CellRunnerProvider engine, Magics magics, List<String> imports) {
+        this.shell = shell;
+        this.engine = engine;
+        this.magics = magics;
+        this.imports = List.copyOf(imports);
+    }
+
+    /**
+     * Starts a session with the given class path and runs the import statements. An import that does not compile is
+     * reported on {@code System.err} and skipped: a notebook should still start.
+     */
+    public static Session start(List<Path> classpath, List<String> imports, Magics magics, long graceMillis) {
+        CellRunnerProvider engine = new CellRunnerProvider(graceMillis);
+        JShell shell = JShell.builder()
+                .executionEngine(engine, Map.of())
+                .compilerOptions("-Xlint:-options")
+                .build();
+        Session session = new Session(shell, engine, magics, imports);
+        session.addToClasspath(classpath);
+        session.importAll(imports);
+        return session;
+    }
+
+    /**
+     * Every compile of a snippet costs tens of milliseconds at startup, so the imports go in as one snippet, which
+     * JShell accepts. Should that ever be refused, they go in one by one and a bad one is reported and skipped.
+     */
+    private void importAll(List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        List<SnippetEvent> together = shell.eval(String.join(" ", statements));
+        if (!together.isEmpty() && together.stream().allMatch(e -> e.status() == Snippet.Status.VALID)) {
+            return;
+        }
+        together.forEach(e -> shell.drop(e.snippet()));
+        for (String statement : statements) {
+            for (SnippetEvent e : shell.eval(statement)) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    System.err.println("dnaslab: skipped a default import that does not compile: " + statement);
+                }
+            }
+        }
+    }
+
+    public Magics magics() {
+        return magics;
+    }
+
+    /** The import statements the session started with. */
+    public List<String> imports() {
+        return imports;
+    }
+
+    /** Everything added to the session's class path, in order. */
+    public List<Path> classpath() {
+        synchronized (classpath) {
+            return List.copyOf(classpath);
+        }
+    }
+
+    /** Adds jars or class directories to both the compiler's and the running code's class path. */
+    public void addToClasspath(List<Path> paths) {
+        List<Path> fresh = new ArrayList<>();
+        synchronized (classpath) {
+            for (Path p : paths) {
+                Path abs = p.toAbsolutePath().normalize();
+                if (!classpath.contains(abs)) {
+                    classpath.add(abs);
+                    fresh.add(abs);
+                }
+            }
+        }
+        if (!fresh.isEmpty()) {
+            shell.addToClasspath(Classpath.join(fresh));
+        }
+    }
+
+    /**
+     * Evaluates a cell and returns the value to show: the value of a final expression, or of a final magic, or null.
+     *
+     * @throws CompilationException      code that does not compile (nothing after it runs)
+     * @throws CellInterruptedException  the cell was interrupted
+     * @throws Exception                 what the cell threw, as thrown (an {@link Error} wrapped in an
+     *                                   {@link EvaluationException})
+     */
+    public Object eval(String cell) throws Exception {
+        engine.runner().beginCell();
+        return evalNested(cell);
+    }
+
+    /** Evaluates code as part of the current cell, e.g. a loaded file or a timed body. */
+    public Object evalNested(String cell) throws Exception {
+        CellSource.CellMagicCall cellMagic = CellSource.cellMagic(cell);
+        if (cellMagic != null) {
+            return magics.cell(cellMagic.name()).run(this, cellMagic.argLine(), cellMagic.body());
+        }
+        Object last = null;
+        for (CellSource.Part part : CellSource.parts(cell)) {
+            checkInterrupt(null);
+            last = part.magic()
+                    ? magics.line(part.name()).run(this, part.argLine())
+                    : evalCode(cell, part.code(), part.offset());
+        }
+        return last;
+    }
+
+    /** Asks the running cell to stop: see {@link CellRunner#stop()}. Callable from any thread. */
+    public void interrupt() {
+        engine.runner().stop();
+    }
+
+    private void checkInterrupt(Throwable whereItStopped) {
+        if (engine.runner().stopRequested()) {
+            throw new CellInterruptedException(whereItStopped);
+        }
+    }
+
+    private Object evalCode(String cell, String code, int offset) throws Exception {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String rest = code;
+        int consumed = 0;
+        Object last = null;
+        while (!rest.isBlank()) {
+            CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (info.completeness() == Completeness.EMPTY) {
+                break;
+            }
+            String source;
+            int length;
+            if (info.completeness().isComplete() && info.source() != null) {
+                source = info.source();
+                length = rest.length() - info.remaining().length();
+            } else {
+                // Incomplete or unparsable: hand it all to the compiler, which says precisely what is wrong.
+                source = rest;
+                length = rest.length();
+            }
+            // Like IPython, a final semicolon keeps an expression's value from being shown: `list.add(x);`.
+            boolean silenced = rest.substring(0, length).strip().endsWith(";");
+            Object value = evalSnippet(source, cell, offset + consumed);
+            last = silenced ? null : value;
+            consumed += length;
+            rest = rest.substring(length);
+        }
+        return last;
+    }
+
+    private Object evalSnippet(String source, String cell, int cellOffset) throws Exception {
+        checkInterrupt(null);
+        List<SnippetEvent> events = shell.eval(source);
+        CellRunner runner = engine.runner();
+        Object value = null;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue; // knock-on updates of other snippets
+            }
+            Snippet snippet = e.snippet();
+            if (e.status() == Snippet.Status.REJECTED) {
+                throw CompilationErrors.of(shell, snippet, cell, cellOffset);
+            }
+            if (e.exception() != null) {
+                checkInterrupt(runner.lastFailure());
+                throw runtimeError(e.exception(), runner.lastFailure());
+            }
+            checkInterrupt(null);
+            if (e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED || e.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                System.err.println("note: " + describe(snippet) + " cannot be used until "
+                        + String.join(", ", shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet).toList())
+                        + " is declared");
+            }
+            value = isExpression(snippet) ? runner.lastValue() : null;
+        }
+        return value;
+    }
+
+    private static boolean isExpression(Snippet s) {
+        if (s instanceof ExpressionSnippet es) {
+            return !"void".equals(es.typeName());
+        }
+        return s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private static String describe(Snippet s) {
+        return s instanceof jdk.jshell.DeclarationSnippet d ? d.kind().name().toLowerCase(Locale.ROOT).replace("_", " ")
+                + " " + d.name() : "this code";
+    }
+
+    private Exception runtimeError(JShellException e, Throwable original) {
+        if (e instanceof UnresolvedReferenceException ure) {
+            return new IllegalStateException(describe(ure.getSnippet()) + " cannot be used until "
+                    + String.join(", ", shell.unresolvedDependencies(ure.getSnippet()).toList()) + " is declared");
+        }
+        if (original instanceof Exception ex) {
+            return ex;
+        }
+        if (original != null) {
+            return new EvaluationException(original.toString(), original);
+        }
+        String name = e instanceof EvalException ee ? ee.getExceptionClassName() : e.getClass().getName();
+        EvaluationException wrapped = new EvaluationException(name + (e.getMessage() == null ? "" : ": " + e.getMessage()), null);
+        wrapped.setStackTrace(e.getStackTrace());
+        return wrapped;
+    }
+
+    /** Completion candidates for the code before {@code cursor}, and the range they replace. */
+    public record Completion(List<String> matches, int start, int end) {
+    }
+
+    public Completion complete(String code, int cursor) {
+        cursor = Math.max(0, Math.min(cursor, code.length()));
+        String masked = CellSource.maskMagics(code);
+        int start = snippetStart(masked, cursor);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                shell.sourceCodeAnalysis().completionSuggestions(masked.substring(start, cursor), cursor - start, anchor);
+        Set<String> typed = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        for (SourceCodeAnalysis.Suggestion s : suggestions) {
+            (s.matchesType() ? typed : others).add(s.continuation());
+        }
+        typed.addAll(others);
+        return new Completion(new ArrayList<>(typed), start + anchor[0], cursor);
+    }
+
+    /** Where the snippet that contains {@code cursor} starts. */
+    private int snippetStart(String code, int cursor) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        int start = 0;
+        while (start < cursor) {
+            CompletionInfo info = analysis.analyzeCompletion(code.substring(start, cursor));
+            if (!info.completeness().isComplete() || info.remaining().isBlank()) {
+                break;
+            }
+            start = cursor - info.remaining().length();
+        }
+        return start;
+    }
+
+    /**
+     * What is known about the name at {@code cursor}: signatures (with Javadoc where the JDK's sources are
+     * installed), or a variable's type and value. Null when nothing is known.
+     */
+    public String inspect(String code, int cursor) {
+        cursor = Math.max(0, Math.min(cursor, code.length()));
+        String masked = CellSource.maskMagics(code);
+        return new Inspection(shell).describe(masked, snippetStart(masked, cursor), cursor);
+    }
+
+    /** Jupyter's is_complete answer: "complete", "incomplete" (with an indent to continue with) or "invalid". */
+    public record CodeStatus(String status, String indent) {
+    }
+
+    public CodeStatus isComplete(String code) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String rest = CellSource.maskMagics(code);
+        while (!rest.isBlank()) {
+            CompletionInfo info = analysis.analyzeCompletion(rest);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return new CodeStatus("complete", "");
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    return new CodeStatus("incomplete", indentAfter(rest));
+                case UNKNOWN:
+                    return new CodeStatus("invalid", "");
+                default:
+                    rest = info.remaining();
+            }
+        }
+        return new CodeStatus("complete", "");
+    }
+
+    private static String indentAfter(String code) {
+        int depth = 0;
+        for (char c : code.toCharArray()) {
+            if (c == '{' || c == '(') {
+                depth++;
+            } else if ((c == '}' || c == ')') && depth > 0) {
+                depth--;
+            }
+        }
+        return "    ".repeat(Math.max(depth, 0));
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}
