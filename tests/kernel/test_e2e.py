@@ -26,6 +26,14 @@ try (Progress p = Progress.start("search", 1_000_000)) {
 }
 """
 
+# The library's own search on real data: it stops at the next step when the cell is interrupted, and keeps its state.
+SEARCH = """
+var data = FashionMnist.load().train().limit(4096);
+var config = SearchConfig.builder().setSpace("nb201").optChannels(8).optCells(1).setEpochs(20).optBatchSize(32).build();
+var search = DartsSearch.builder(config).build();
+var result = search.run(data);
+"""
+
 # Never checks anything: only a hard stop ends it.
 TIGHT_LOOP = "long spins = 0; while (true) { spins++; }"
 
@@ -52,6 +60,20 @@ def test_interrupting_a_library_loop_returns_quickly_and_keeps_the_session(kerne
     # It ended through the loop's own check (the soft path), not a hard stop.
     assert "CancellationException: search stopped at step" in cell.traceback
     assert execute(kc, "keep + 1").result["text/plain"] == "42"
+
+
+def test_interrupting_a_running_search_stops_it_at_the_next_step_and_keeps_the_session(kernel):
+    km, kc = kernel
+    assert execute(kc, "int before = 7;").status == "ok"
+
+    cell, elapsed = _start_cell_and_interrupt(km, kc, SEARCH, settle=4.0)
+
+    print(f"\ninterrupt of a running search answered in {elapsed:.2f} s")
+    assert elapsed < 2.0
+    assert execute(kc, "before * 6").result["text/plain"] == "42"
+    # The search object survives with what it did, and says it was interrupted rather than finished.
+    assert execute(kc, "search.status()").result["text/plain"] == "INTERRUPTED"
+    assert execute(kc, "search.supernet().arch().softmaxSnapshot(CellType.NORMAL).length").result["text/plain"] == "6"
 
 
 def test_interrupting_a_loop_that_never_checks_stops_it_too(kernel):

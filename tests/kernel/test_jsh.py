@@ -5,24 +5,20 @@ from pathlib import Path
 
 from conftest import ROOT
 
-# A toy training loop with the library's progress reporting, ending in a chart saved as PNG: what a quick
-# what-if script does. (Once the library's search lands, this should run one real search epoch.)
+# A quick what-if without a notebook server: one real search epoch on Fashion-MNIST, then softmax(α) of an edge
+# saved as a PNG chart.
 SCRIPT = """
 var out = Path.of(System.getenv("DNASLAB_TEST_OUT"));
-int epochs = 5;
-double[] xs = new double[epochs];
-double[] loss = new double[epochs];
-try (Progress p = Progress.start("toy search", epochs)) {
-    for (int e = 0; e < epochs; e++) {
-        xs[e] = e + 1;
-        loss[e] = 1.0 / (e + 1);
-        p.update(e + 1, "epoch " + (e + 1) + "/" + epochs, Map.of("loss", loss[e]));
-    }
+var data = FashionMnist.load().train().limit(512);
+var config = SearchConfig.builder().setSpace("nb201").optChannels(4).optCells(1).setEpochs(1).optBatchSize(32).build();
+try (var search = DartsSearch.builder(config).build()) {
+    var result = search.run(data);
+    double[][] p = result.last().softmax().get("normal");
+    var chart = new CategoryChartBuilder().width(500).height(300).title("softmax(alpha) on edge 1<-0").build();
+    chart.addSeries("epoch 1", SearchSpace.nb201().ops(), Arrays.stream(p[0]).boxed().toList());
+    BitmapEncoder.saveBitmap(chart, out.toString(), BitmapEncoder.BitmapFormat.PNG);
+    System.out.println("saved " + out.getFileName() + " after " + result.epochsDone() + " epoch");
 }
-var chart = new XYChartBuilder().width(400).height(300).title("loss").xAxisTitle("epoch").build();
-chart.addSeries("train", xs, loss);
-BitmapEncoder.saveBitmap(chart, out.toString(), BitmapEncoder.BitmapFormat.PNG);
-System.out.println("saved " + out.getFileName());
 """
 
 
@@ -32,7 +28,7 @@ def run_jsh(script_path, env_extra=None):
                           capture_output=True, timeout=180)
 
 
-def test_a_script_trains_reports_progress_and_saves_a_png_chart(tmp_path):
+def test_a_script_searches_one_epoch_reports_progress_and_saves_a_png_chart(tmp_path):
     script = tmp_path / "whatif.jsh"
     script.write_text(SCRIPT)
     png = tmp_path / "loss.png"
@@ -40,8 +36,8 @@ def test_a_script_trains_reports_progress_and_saves_a_png_chart(tmp_path):
     done = run_jsh(script, {"DNASLAB_TEST_OUT": str(png)})
 
     assert done.returncode == 0, done.stderr
-    assert "saved loss.png" in done.stdout
-    assert "[toy search] 100% 5/5" in done.stderr, "outside a notebook, progress is a console line"
+    assert "saved loss.png after 1 epoch" in done.stdout
+    assert "[search nb201]" in done.stderr, "outside a notebook, progress is a console line"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
