@@ -174,6 +174,11 @@ public final class DartsSearch implements AutoCloseable {
                 }
             }
             return stop(SearchStatus.FINISHED, progress, "finished " + config.epochs() + " epochs");
+        } catch (ThreadDeath e) {
+            // A hard stop (the kernel's last resort when a step outlasts its grace period): the state is kept, but
+            // the step in flight may be half applied, so no checkpoint is written for it.
+            status = SearchStatus.INTERRUPTED;
+            throw e;
         } catch (RuntimeException | Error e) {
             status = SearchStatus.FAILED;
             throw e;
