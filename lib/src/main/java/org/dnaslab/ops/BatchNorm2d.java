@@ -23,6 +23,7 @@ public final class BatchNorm2d {
     private final Parameter runningMean;
     private final Parameter runningVar;
     private final boolean tracksRunningStats;
+    private final boolean affine;
 
     public BatchNorm2d(NDManager manager, String name, long channels, boolean affine, boolean trackRunningStats) {
         this.gamma = ParameterInit.constant(manager, name + ".gamma", Parameter.Type.GAMMA, channels, 1f, affine);
@@ -30,6 +31,25 @@ public final class BatchNorm2d {
         this.runningMean = ParameterInit.constant(manager, name + ".running_mean", Parameter.Type.RUNNING_MEAN, channels, 0f, false);
         this.runningVar = ParameterInit.constant(manager, name + ".running_var", Parameter.Type.RUNNING_VAR, channels, 1f, false);
         this.tracksRunningStats = trackRunningStats;
+        this.affine = affine;
+    }
+
+    /**
+     * Whether this norm is a pure per-channel standardisation with batch statistics (no scale, no shift, no running
+     * statistics). Such norms of several convolutions on the same input can run as one norm over the joined
+     * channels with identical results, which is what lets a search cell merge them.
+     */
+    public boolean isPlain() {
+        return !affine && !tracksRunningStats;
+    }
+
+    /** A plain norm (see {@link #isPlain}) of every channel of {@code x}. */
+    public static NDArray plain(NDArray x) {
+        long c = x.getShape().get(1);
+        ai.djl.ndarray.NDManager m = x.getManager();
+        ai.djl.ndarray.types.Shape s = new ai.djl.ndarray.types.Shape(c);
+        return x.getNDArrayInternal().batchNorm(x, m.zeros(s), m.ones(s), m.ones(s), m.zeros(s), -1, KEEP_RUNNING, EPS,
+                true).singletonOrThrow();
     }
 
     public NDArray apply(NDArray x, ForwardMode mode) {

@@ -50,9 +50,9 @@ public final class DilConv extends Op {
 
     @Override
     public Shape outputShape(Shape s) {
-        long k = depthwise.getShape().get(2);
+        long k = depthwise.getArray().getShape().get(2);
         long h = (s.get(2) + 2L * padding - dilation * (k - 1) - 1) / stride + 1;
         long w = (s.get(3) + 2L * padding - dilation * (k - 1) - 1) / stride + 1;
-        return new Shape(s.get(0), pointwise.getShape().get(0), h, w);
+        return new Shape(s.get(0), pointwise.getArray().getShape().get(0), h, w);
     }
 }

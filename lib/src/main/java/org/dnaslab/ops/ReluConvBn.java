@@ -53,9 +53,26 @@ public final class ReluConvBn extends Op {
         return stride;
     }
 
+    public int padding() {
+        return padding;
+    }
+
+    public int dilation() {
+        return dilation;
+    }
+
+    public long kernel() {
+        return weight.getArray().getShape().get(2);
+    }
+
+    /** Whether this op may be merged with same-shaped siblings reading the same input (see BatchNorm2d#isPlain). */
+    public boolean isMergeable() {
+        return norm.isPlain();
+    }
+
     @Override
     public Shape outputShape(Shape in) {
-        long k = weight.getShape().get(2);
+        long k = weight.getArray().getShape().get(2);
         long h = (in.get(2) + 2L * padding - dilation * (k - 1) - 1) / stride + 1;
         long w = (in.get(3) + 2L * padding - dilation * (k - 1) - 1) / stride + 1;
         return new Shape(in.get(0), outChannels, h, w);

@@ -55,7 +55,7 @@ public final class MixedOp extends AbstractBlock {
         NDArray sum;
         if (w.committedOp() >= 0) {
             Op op = ops[w.committedOp()];
-            sum = op == null ? null : run(op, in, mode);
+            sum = op == null ? null : run(w.committedOp(), in, mode);
             if (sum != null && mode == ForwardMode.TRAIN && weights.dropPath() > 0 && !(op instanceof Identity)) {
                 sum = DropPath.apply(sum, weights.dropPath(), weights.dropPathRandom());
             }
@@ -66,15 +66,28 @@ public final class MixedOp extends AbstractBlock {
                 if (wo == null || ops[o] == null) {
                     continue;
                 }
-                NDArray y = run(ops[o], in, mode).mul(wo);
+                NDArray y = run(o, in, mode).mul(wo);
                 sum = sum == null ? y : sum.addi(y);
             }
         }
         return sum == null || w.scale() == null ? sum : sum.mul(w.scale());
     }
 
-    private static NDArray run(Op op, NodeInput in, ForwardMode mode) {
+    private NDArray run(int o, NodeInput in, ForwardMode mode) {
+        NDArray merged = in.merged(edge, o);
+        if (merged != null) {
+            return merged;
+        }
+        Op op = ops[o];
         return op.startsWithRelu() ? op.applyActivated(in.relu(), mode) : op.apply(in.value(), mode);
+    }
+
+    int edgeIndex() {
+        return edge;
+    }
+
+    CellType cellType() {
+        return type;
     }
 
     @Override

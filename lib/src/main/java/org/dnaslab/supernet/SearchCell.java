@@ -27,6 +27,9 @@ public final class SearchCell extends AbstractBlock {
     private final Op[] preprocess;
     private final long channels;
     private final int reduction;
+    private final MergedConvolutions merged;
+    /** -Ddnaslab.mergeConvolutions=false turns merging off process-wide (benchmarks of the plain path). */
+    private boolean merging = !"false".equals(System.getProperty("dnaslab.mergeConvolutions"));
 
     /**
      * @param preprocess DARTS: the ops mapping the two cell inputs to C channels (and, after a reduction, to the
@@ -53,6 +56,12 @@ public final class SearchCell extends AbstractBlock {
         for (int i = 0; i < preprocess.length; i++) {
             addChildBlock("preprocess" + i, preprocess[i]);
         }
+        this.merged = new MergedConvolutions(space, edges);
+    }
+
+    /** Turns the merging of same-input convolutions on or off (it is on by default; off = one conv per op). */
+    void setMerging(boolean on) {
+        this.merging = on;
     }
 
     public CellType type() {
@@ -81,7 +90,11 @@ public final class SearchCell extends AbstractBlock {
         for (int node = first; node < space.nodeCount(); node++) {
             NDArray sum = null;
             for (int e : space.incoming(node)) {
-                NDArray c = edges[e].forward(nodes[space.edges().get(e).from()], weights, mode);
+                int from = space.edges().get(e).from();
+                if (merging && !merged.isEmpty()) {
+                    merged.prepare(nodes[from], from, weights, type, mode);
+                }
+                NDArray c = edges[e].forward(nodes[from], weights, mode);
                 if (c != null) {
                     // out of place: a committed skip returns its input node itself
                     sum = sum == null ? c : sum.add(c);

@@ -274,6 +274,18 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         this.dropPathRandom = random;
     }
 
+    /**
+     * Whether convolutions that read the same node run merged into one wider convolution (default on; exact up to
+     * float rounding, see {@link MergedConvolutions}). Off gives the plain one-conv-per-op path, for comparison.
+     */
+    public void setMergedConvolutions(boolean on) {
+        for (Layer l : layers) {
+            if (l.cell() != null) {
+                l.cell().setMerging(on);
+            }
+        }
+    }
+
     /** Whether this network was built with an auxiliary head. */
     public boolean hasAuxiliaryHead() {
         return auxiliaryHead != null;
