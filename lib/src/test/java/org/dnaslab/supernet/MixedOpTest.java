@@ -32,7 +32,7 @@ class MixedOpTest {
         // a distinct, non-uniform α so that every op's weight differs
         arch.alpha(CellType.NORMAL).set(manager.arange(30f).reshape(6, 5).mul(0.1f).toFloatArray());
         edge = new MixedOp(NB201, CellType.NORMAL, 0, new OpFactory(manager, new SplittableRandom(2), false, false),
-                "e", 4, 1);
+                "e", 4, 1, null);
         x = manager.randomNormal(new Shape(3, 4, 6, 6));
     }
 
