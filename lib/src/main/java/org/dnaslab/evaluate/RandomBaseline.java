@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * RandomBaseline baseline = RandomBaseline.builder()
- *         .setSampler(rng -> Architecture.sample(space, rng)).setTrainer(trainer).setStore(store).build();
+ *         .setSpace(SearchSpace.nb201()).setTrainer(new ScratchTrainer(data)).setStore(store).build();
  * RandomBaseline.Result random = baseline.run(TrainingProtocol.quick(), 8, 0);
  * }</pre>
  *
@@ -117,7 +117,10 @@ public final class RandomBaseline {
         return new Builder();
     }
 
-    /** Required: sampler, trainer, store. Optional: the progress reporter (default: the current one). */
+    /**
+     * Required: the sampler ({@link #setSampler}, or {@link #setSpace} for uniform sampling), trainer, store.
+     * Optional: the progress reporter (default: the current one).
+     */
     public static final class Builder {
         private ArchitectureSampler sampler;
         private ArchitectureTrainer trainer;
@@ -129,6 +132,12 @@ public final class RandomBaseline {
 
         public Builder setSampler(ArchitectureSampler sampler) {
             this.sampler = sampler;
+            return this;
+        }
+
+        /** Samples uniformly from {@code space} ({@link ArchitectureSampler#uniform}), as Yang et al.'s baseline does. */
+        public Builder setSpace(org.dnaslab.space.SearchSpace space) {
+            this.sampler = ArchitectureSampler.uniform(space);
             return this;
         }
 
@@ -150,7 +159,7 @@ public final class RandomBaseline {
         public RandomBaseline build() {
             List<String> missing = new ArrayList<>();
             if (sampler == null) {
-                missing.add("sampler (setSampler)");
+                missing.add("sampler (setSampler, or setSpace for uniform sampling)");
             }
             if (trainer == null) {
                 missing.add("trainer (setTrainer)");

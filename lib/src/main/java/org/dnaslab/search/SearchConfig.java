@@ -55,6 +55,13 @@ public record SearchConfig(SupernetConfig supernet, int epochs, int batchSize, d
         }
     }
 
+    /** The same search with another seed (the supernet's weights, α, data split and order all follow it). */
+    public SearchConfig withSeed(long seed) {
+        return new SearchConfig(supernet.withSeed(seed), epochs, batchSize, weightLr, weightLrMin, momentum, weightDecay,
+                gradClip, alphaLr, alphaBeta1, alphaBeta2, alphaWeightDecay, secondOrder, alphaFrozenEpochs, fixedAlpha,
+                trainLimit, split, evalBatches);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -286,6 +286,11 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         }
     }
 
+    /** The drop-path probability training forwards use now (0 = off). */
+    public double dropPath() {
+        return dropPath;
+    }
+
     /** Whether this network was built with an auxiliary head. */
     public boolean hasAuxiliaryHead() {
         return auxiliaryHead != null;

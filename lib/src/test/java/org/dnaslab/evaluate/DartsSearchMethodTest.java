@@ -1,0 +1,71 @@
+package org.dnaslab.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.dnaslab.progress.ProgressReporters;
+import org.dnaslab.search.DartsSearch;
+import org.dnaslab.search.SearchConfig;
+import org.dnaslab.space.Architecture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DartsSearchMethodTest {
+    private static final SearchConfig TEMPLATE = SearchConfig.builder().setSpace("nb201").optChannels(4).optCells(1)
+            .optInput(1, 8).optClasses(4).setEpochs(1).optBatchSize(32).optTrainLimit(128).optSeed(99).build();
+
+    @Test
+    void eachSeedIsADartsSearchWithThatSeedAndItsMagnitudeArchitecture() {
+        DartsSearchMethod method = DartsSearchMethod.builder(TEMPLATE, ScratchTrainerTest.GRATINGS.train()).build();
+        MethodResult r = method.run(1, ProgressReporters.silent().start("", 0));
+        assertEquals(1, r.seed());
+        Architecture direct;
+        try (DartsSearch s = DartsSearch.builder(TEMPLATE.withSeed(1)).optProgress(false).build()) {
+            direct = s.run(ScratchTrainerTest.GRATINGS.train()).architecture();
+        }
+        assertEquals(direct, r.architecture(), "same seed, same search, same architecture");
+        assertEquals(List.of("supernetValAccuracy", "supernetValLoss", "searchEpochs", "searchSeconds",
+                "paramFreeShare", "skipShare"), List.copyOf(r.metrics().keySet()));
+        assertEquals(r.accuracy(), r.metrics().get("supernetValAccuracy"));
+        assertEquals(1.0, r.metrics().get("searchEpochs"));
+        assertEquals(DartsSearchMethod.share(r.architecture(), false), r.metrics().get("paramFreeShare"));
+    }
+
+    @Test
+    void parameterFreeShareCountsKeptEdgesOnly() {
+        Architecture nb = Architecture.parseNb201(
+                "|skip_connect~0|+|none~0|avg_pool_3x3~1|+|nor_conv_3x3~0|nor_conv_1x1~1|skip_connect~2|");
+        assertEquals(4 / 6.0, DartsSearchMethod.share(nb, false), 1e-12);
+        assertEquals(2 / 6.0, DartsSearchMethod.share(nb, true), 1e-12);
+        Architecture darts = Architecture.parseGenotype("Genotype(normal=[('skip_connect', 0), ('sep_conv_3x3', 1),"
+                + " ('skip_connect', 0), ('max_pool_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1),"
+                + " ('dil_conv_3x3', 0), ('sep_conv_5x5', 2)], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1),"
+                + " ('skip_connect', 2), ('max_pool_3x3', 0), ('max_pool_3x3', 0), ('skip_connect', 2),"
+                + " ('skip_connect', 2), ('avg_pool_3x3', 0)])");
+        // normal: 3 of 8 kept edges are parameter-free; reduce: all 8; dropped edges (op none) do not count
+        assertEquals(11 / 16.0, DartsSearchMethod.share(darts, false), 1e-12);
+        assertEquals(5 / 16.0, DartsSearchMethod.share(darts, true), 1e-12);
+    }
+
+    @Test
+    void theRunnerRetrainsEachSeedsArchitectureAndAResumedRunRecomputesNothing(@TempDir Path dir) {
+        DartsSearchMethod method = DartsSearchMethod.builder(TEMPLATE, ScratchTrainerTest.GRATINGS.train()).build();
+        TrainingProtocol protocol = ScratchTrainerTest.tiny(1).toBuilder().optDataLimit(128).build();
+        MultiSeedRunner runner = MultiSeedRunner.builder().setStore(ResultStore.open(dir))
+                .optRetrain(new ScratchTrainer(ScratchTrainerTest.GRATINGS), protocol)
+                .optReporter(ProgressReporters.silent()).build();
+        MultiSeedRunner.Result first = runner.run("darts", method, MultiSeedRunner.seeds(2));
+        assertEquals(4, first.computedNow(), "two searches and two retrainings");
+        for (MultiSeedRunner.SeedRun run : first.runs()) {
+            assertEquals(run.search().architecture(), run.retrained().architecture());
+            assertEquals(protocol, run.retrained().protocol());
+            assertEquals(run.retrained().testAccuracy(), run.accuracy());
+        }
+        MultiSeedRunner.Result again = runner.run("darts", method, MultiSeedRunner.seeds(2));
+        assertEquals(0, again.computedNow());
+        assertEquals(first.accuracies(), again.accuracies());
+        assertTrue(again.table().columnNames().contains("paramFreeShare"));
+    }
+}
