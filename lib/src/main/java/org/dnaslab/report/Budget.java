@@ -144,16 +144,15 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
                 .setBatchSize(batchSize).optDataLimit(trainImages).build();
     }
 
-    /** One line for a notebook's header. */
+    /** A few lines for a notebook's header: data, supernet and search, then measurements and evaluation. */
     public String describe() {
         return name + " budget: " + (trainImages == 0 ? "all" : trainImages) + " training and "
                 + (testImages == 0 ? "all" : testImages) + " test images; NB201 supernet C " + channels + ", N "
-                + cells + "; " + epochs + " search epochs, batch " + batchSize + "; "
-                + (evalBatches == 0 ? "whole validation split" : evalBatches + " validation batches")
-                + " per measurement; " + seeds + " seeds; fine-tune " + fineTuneEpochs + " epochs, PT interval "
-                + ptInterval + "; " + randomArchitectures + " random architectures, " + scratchEpochs
-                + " training epochs each" + (isQuick() ? " (set DNASLAB_QUICK=0 or unset it for the full run)"
-                : " (DNASLAB_QUICK=1 for a quick look)");
+                + cells + "; " + epochs + " search epochs, batch " + batchSize + "\n  measurements on "
+                + (evalBatches == 0 ? "the whole validation split" : evalBatches + " validation batches") + "; "
+                + seeds + " seeds; fine-tuning " + fineTuneEpochs + " epochs; PT interval " + ptInterval + "\n  "
+                + randomArchitectures + " random architectures; " + scratchEpochs + " training epochs from scratch\n  "
+                + (isQuick() ? "(unset DNASLAB_QUICK for the full setting)" : "(DNASLAB_QUICK=1 for a quick look)");
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of the notebook series, one call each, from a search's history ({@link EpochMetrics}) or a
@@ -176,24 +178,7 @@ public final class Charts {
 
     /** Share of the kept edges whose magnitude-selected op is parameter-free, per epoch. */
     public static double[] parameterFreeShares(List<EpochMetrics> history) {
-        double[] out = new double[history.size()];
-        for (int i = 0; i < out.length; i++) {
-            Architecture a = architectureOf(history.get(i));
-            int kept = 0;
-            int free = 0;
-            for (CellType t : a.space().cellTypes()) {
-                for (int e = 0; e < a.space().edges().size(); e++) {
-                    if (a.kept(t, e)) {
-                        kept++;
-                        if (OpNames.isParameterFree(a.op(t, e))) {
-                            free++;
-                        }
-                    }
-                }
-            }
-            out[i] = kept == 0 ? Double.NaN : (double) free / kept;
-        }
-        return out;
+        return opShares(history, OpNames::isParameterFree);
     }
 
     /** Mean over edges (all cell types) of the softmax(α) mass on parameter-free ops, per epoch. */
@@ -217,6 +202,62 @@ public final class Charts {
             out[i] = sum / edges;
         }
         return out;
+    }
+
+    /** Share of the kept edges whose magnitude-selected op passes {@code ops}, per epoch. */
+    public static double[] opShares(List<EpochMetrics> history, Predicate<String> ops) {
+        double[] out = new double[history.size()];
+        for (int i = 0; i < out.length; i++) {
+            Architecture a = architectureOf(history.get(i));
+            int kept = 0;
+            int hit = 0;
+            for (CellType t : a.space().cellTypes()) {
+                for (int e = 0; e < a.space().edges().size(); e++) {
+                    if (a.kept(t, e)) {
+                        kept++;
+                        hit += ops.test(a.op(t, e)) ? 1 : 0;
+                    }
+                }
+            }
+            out[i] = kept == 0 ? Double.NaN : (double) hit / kept;
+        }
+        return out;
+    }
+
+    // ---- several runs ----
+
+    /** One line per run of a per-epoch figure, e.g. {@code compare(runs, EpochMetrics::valAcc, "…", "accuracy")}. */
+    public static XYChart compare(Map<String, List<EpochMetrics>> runs, ToDoubleFunction<EpochMetrics> figure,
+                                  String title, String yTitle) {
+        Plot.Lines lines = Plot.lines(title).axes("epoch", yTitle);
+        runs.forEach((name, h) -> {
+            requireHistory(h);
+            lines.series(name, epochs(h), column(h, figure));
+        });
+        return lines.chart();
+    }
+
+    /** Mean entropy of softmax(α) over the normal cell's edges, one line per run. */
+    public static XYChart meanEntropy(Map<String, List<EpochMetrics>> runs) {
+        return compare(runs, m -> {
+            double[] h = m.entropy().get(CellType.NORMAL.key());
+            double sum = 0;
+            for (double v : h) {
+                sum += v;
+            }
+            return sum / h.length;
+        }, "Mean entropy of softmax(α) per edge", "entropy (nats)");
+    }
+
+    /** Share of skip connections in the magnitude-selected cell over epochs, one line per run. */
+    public static XYChart skipShare(Map<String, List<EpochMetrics>> runs) {
+        Plot.Lines lines = Plot.lines("Skip connections in the selected cell").axes("epoch", "share of edges")
+                .yRange(0, 1);
+        runs.forEach((name, h) -> {
+            requireHistory(h);
+            lines.series(name, epochs(h), opShares(h, OpNames.SKIP_CONNECT::equals));
+        });
+        return lines.chart();
     }
 
     // ---- operation strength ----
@@ -311,7 +352,7 @@ public final class Charts {
         return x;
     }
 
-    static double[] column(List<EpochMetrics> history, java.util.function.ToDoubleFunction<EpochMetrics> f) {
+    static double[] column(List<EpochMetrics> history, ToDoubleFunction<EpochMetrics> f) {
         return history.stream().mapToDouble(f).toArray();
     }
 

@@ -144,6 +144,14 @@ public final class Plot {
             return new ArrayList<>(chart.getSeriesMap().values()).get(count - 1);
         }
 
+        /** The last series as dots without a line (a dot plot, e.g. one dot per trained architecture). */
+        public Lines markersOnly() {
+            XYSeries last = last();
+            last.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            last.setMarker(SeriesMarkers.CIRCLE);
+            return this;
+        }
+
         public Lines legendInside() {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             return this;

@@ -168,6 +168,27 @@ class ChartsTest {
     }
 
     @Test
+    void runsCompareAsOneLinePerRun() throws IOException {
+        var runs = new java.util.LinkedHashMap<String, List<EpochMetrics>>();
+        runs.put("λ = 0", HISTORY);
+        runs.put("λ = 0.1", ReportFixtures.nb201History(2));
+        XYChart entropy = Charts.meanEntropy(runs);
+        assertEquals(List.of("λ = 0", "λ = 0.1"), List.copyOf(entropy.getSeriesMap().keySet()));
+        XYChart skip = Charts.skipShare(runs);
+        assertArrayEquals(new double[] {0, 0, 1, 1}, skip.getSeriesMap().get("λ = 0").getYData(), 1e-12);
+        assertEquals("share of edges", skip.getYAxisTitle());
+        XYChart acc = Charts.compare(runs, EpochMetrics::valAcc, "validation accuracy", "accuracy");
+        assertEquals(2, acc.getSeriesMap().get("λ = 0.1").getYData().length);
+        assertTrue(colours(png(skip)) > 10);
+    }
+
+    @Test
+    void aDotPlotSeriesHasMarkersAndNoLine() {
+        XYChart c = Plot.lines("dots").series("random", new double[] {1, 1}, new double[] {0.5, 0.6}).markersOnly().chart();
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, c.getSeriesMap().get("random").getXYSeriesRenderStyle());
+    }
+
+    @Test
     void anEmptyHistoryIsAClearError() {
         var e = assertThrows(IllegalArgumentException.class, () -> Charts.accuracy(List.of()));
         assertTrue(e.getMessage().contains("no epochs"), e.getMessage());
