@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Executes the notebook series headless on the dnaslab kernel and writes each as HTML with its plots embedded.
 
-    ./lab run [NOTEBOOK...] [--quick] [--all] [--out DIR] [--kernel NAME]
+    ./lab run [NOTEBOOK...] [--quick] [--all] [--out DIR] [--kernel NAME] [--threads N]
 
 NOTEBOOK is a file or a prefix of a name in notebooks/ ("00", "01-supernet"). Without one, every notebook of
 the series that is not pending runs (--all adds the pending ones). --quick sets DNASLAB_QUICK=1 for the kernel, so
@@ -15,7 +15,9 @@ import argparse
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "build" / "notebooks"
 KERNEL_NAME = "dnaslab"
+JAR = ROOT / "kernel" / "target" / "dnaslab-kernel.jar"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,45 @@ def entry(name):
         if e.name == name:
             return e
     raise KeyError(name)
+
+
+def add_jupyter_path(directory):
+    """Puts directory first on JUPYTER_PATH, so its kernelspecs win over installed ones of the same name."""
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [str(directory)] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p])
+
+
+def install_kernelspec(prefix, jar=JAR):
+    """Installs the kernelspec of the built jar under prefix (as tests/kernel/conftest.py does) and makes it the one
+    jupyter_client finds; returns the share/jupyter directory."""
+    if not Path(jar).is_file():
+        raise FileNotFoundError(f"the kernel jar {jar} is missing: build it first (mvn -B -q package -DskipTests)")
+    subprocess.run(["java", "-jar", str(jar), "install", "--prefix", str(prefix)], check=True,
+                   stdout=subprocess.DEVNULL)
+    share = Path(prefix) / "share" / "jupyter"
+    add_jupyter_path(share)
+    return share
+
+
+def with_threads(kernel_name, threads, directory=None):
+    """A kernelspec like kernel_name whose PyTorch uses `threads` intra-op threads; returns its name.
+
+    The installed spec uses every core. On a machine other jobs share, PyTorch's spinning OpenMP threads then fight
+    them, and a small search step gets many times slower; one thread degrades gracefully.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    argv = [a for a in spec.argv if not a.startswith("-Dai.djl.pytorch.num_threads=")]
+    argv.insert(argv.index("-jar"), f"-Dai.djl.pytorch.num_threads={int(threads)}")
+    name = f"{kernel_name}-threads{int(threads)}"
+    directory = Path(directory or tempfile.mkdtemp(prefix="dnaslab-kernels-"))
+    kdir = directory / "kernels" / name
+    kdir.mkdir(parents=True, exist_ok=True)
+    (kdir / "kernel.json").write_text(json.dumps({
+        "argv": argv, "display_name": f"{spec.display_name} ({int(threads)} thread(s))", "language": spec.language,
+        "interrupt_mode": spec.interrupt_mode, "env": spec.env, "metadata": spec.metadata}, indent=1))
+    add_jupyter_path(directory)
+    return name
 
 
 def resolve(arg):
@@ -159,7 +201,10 @@ def main(argv=None):
     ap.add_argument("--all", action="store_true", help="also the notebooks whose library API is pending")
     ap.add_argument("--out", default=str(OUT), help="output directory (default build/notebooks)")
     ap.add_argument("--kernel", default=KERNEL_NAME, help="kernelspec name (default dnaslab)")
+    ap.add_argument("--threads", type=int, default=int(os.environ.get("DNASLAB_THREADS", "0") or 0),
+                    help="PyTorch threads of the kernel (default $DNASLAB_THREADS, else the kernelspec's: all cores)")
     args = ap.parse_args(argv)
+    kernel = with_threads(args.kernel, args.threads) if args.threads > 0 else args.kernel
 
     if args.notebooks:
         paths = [resolve(a) for a in args.notebooks]
@@ -170,7 +215,7 @@ def main(argv=None):
     mode = "quick" if args.quick else "full"
     for p in paths:
         print(f"[run] {p.name} ({mode}) ...", flush=True)
-        nb, seconds, error = execute(p, quick=args.quick, kernel_name=args.kernel)
+        nb, seconds, error = execute(p, quick=args.quick, kernel_name=kernel)
         total += seconds
         html = write(nb, p, args.out)
         status = "ok" if error is None else "FAILED"
