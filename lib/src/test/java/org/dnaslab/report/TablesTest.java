@@ -1,0 +1,42 @@
+package org.dnaslab.report;
+
+import org.dnaslab.search.SearchConfig;
+import org.dnaslab.space.SearchSpace;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TablesTest {
+
+    @Test
+    void historyHasOneRowPerEpochWithOneBasedEpochsAndDerivedColumns() {
+        Table t = Tables.history(ReportFixtures.nb201History(3));
+        assertEquals(3, t.rowCount());
+        assertEquals(List.of("epoch", "trainLoss", "trainAcc", "valLoss", "valAcc", "lr", "seconds", "meanEntropy",
+                "paramFreeShare", "paramFreeMass", "architecture"), t.columnNames());
+        assertEquals(1, t.intColumn("epoch").get(0));
+        assertEquals(0.35, t.doubleColumn("valAcc").get(2), 1e-12);
+        assertEquals(1.0, t.doubleColumn("paramFreeShare").get(2), 1e-12);
+    }
+
+    @Test
+    void softmaxIsALongTableOfEdgeOpAndWeight() {
+        Table t = Tables.softmax(ReportFixtures.nb201History(1).get(0), SearchSpace.nb201());
+        assertEquals(6 * 5, t.rowCount());
+        assertEquals("1<-0", t.stringColumn("edge").get(0));
+        assertEquals("none", t.stringColumn("op").get(0));
+        assertEquals(0.2, t.doubleColumn("softmax").get(0), 1e-12);
+    }
+
+    @Test
+    void configListsSupernetAndSearchSettings() {
+        Table t = Tables.config(SearchConfig.builder().setSpace("nb201").optChannels(4).setEpochs(3).build());
+        int channels = t.stringColumn("setting").indexOf("supernet.channels");
+        assertEquals("4", t.stringColumn("value").get(channels));
+        int epochs = t.stringColumn("setting").indexOf("epochs");
+        assertEquals("3", t.stringColumn("value").get(epochs));
+    }
+}
