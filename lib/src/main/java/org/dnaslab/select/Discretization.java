@@ -36,7 +36,8 @@ public final class Discretization {
     }
 
     /**
-     * The architecture the decisions describe, once every edge has a committed op; dropped edges are not kept.
+     * The architecture the decisions describe, once every edge is committed to an op or dropped; dropped edges are
+     * not kept.
      *
      * @throws IllegalStateException naming an edge with no committed op
      */
@@ -49,11 +50,11 @@ public final class Discretization {
             List<String> o = new ArrayList<>();
             List<Boolean> k = new ArrayList<>();
             for (int e = 0; e < space.edges().size(); e++) {
-                if (!d.isCommitted(t, e)) {
+                boolean dropped = d.isDropped(t, e);
+                if (!dropped && !d.isCommitted(t, e)) {
                     throw new IllegalStateException("the " + t.key() + " edge " + space.edges().get(e)
                             + " has no committed op yet");
                 }
-                boolean dropped = d.isDropped(t, e);
                 o.add(dropped ? SearchSpace.NONE : space.ops().get(d.committedOp(t, e)));
                 k.add(!dropped);
             }
