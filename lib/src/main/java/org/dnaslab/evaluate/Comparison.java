@@ -77,10 +77,10 @@ public final class Comparison {
         String tag = "(" + s.method() + ", freeze " + r.freezeEpoch() + "/" + r.totalEpochs() + ", " + r.split() + ")";
         List<DiscretizationReport> rows = new ArrayList<>();
         rows.add(new DiscretizationReport("single-stage" + tag, arch, r.supernetAccuracy(), r.discretizedAccuracy(),
-                r.finalAccuracy(), epochs, s.seconds(), free, skip, -1));
+                r.finalAccuracy(), epochs, s.seconds(), free, skip, r.images()));
         if (!Double.isNaN(r.twoStageAccuracy())) {
             rows.add(new DiscretizationReport("two-stage" + tag, arch, r.supernetAccuracy(), r.discretizedAccuracy(),
-                    r.twoStageAccuracy(), epochs, s.seconds(), free, skip, -1));
+                    r.twoStageAccuracy(), epochs, s.seconds(), free, skip, r.images()));
         }
         rows.forEach(this::add);
         return rows;

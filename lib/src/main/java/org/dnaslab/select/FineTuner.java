@@ -3,6 +3,7 @@ package org.dnaslab.select;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.engine.EngineException;
 import ai.djl.training.GradientCollector;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.ops.ForwardMode;
@@ -122,6 +123,14 @@ public final class FineTuner {
      * @return per-epoch mean training loss and accuracy
      */
     public List<Epoch> tune(Supernet net, ImageDataset data, int[] weightImages, int[] alphaImages) {
+        return tune(net, data, weightImages, alphaImages, 0);
+    }
+
+    /**
+     * As {@link #tune(Supernet, ImageDataset, int[], int[])}, drawing the data order of epoch i from the stream of
+     * epoch {@code orderOffset + i}, so that successive calls (PT's tuning between decisions) see new orders.
+     */
+    public List<Epoch> tune(Supernet net, ImageDataset data, int[] weightImages, int[] alphaImages, int orderOffset) {
         int steps = weightImages.length / batchSize;
         if (epochs > 0 && steps < 1) {
             throw new IllegalArgumentException("fine-tuning needs a full batch of " + batchSize + " images, got "
@@ -144,7 +153,7 @@ public final class FineTuner {
                 : ProgressReporters.silent().start("", (long) epochs * steps)) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long t0 = System.nanoTime();
-                var rng = Seeds.stream(seed, PURPOSE_ORDER, epoch);
+                var rng = Seeds.stream(seed, PURPOSE_ORDER, orderOffset + epoch);
                 int[] order = Seeds.shuffled(weightImages, rng);
                 int[] alphaOrder = stepArch ? Seeds.shuffled(alphaImages, rng) : null;
                 float rate = (float) lr.applyAsDouble(epoch);
@@ -159,8 +168,9 @@ public final class FineTuner {
                         if (alphaCursor + batchSize > alphaOrder.length) {
                             alphaCursor = 0;
                         }
-                        architectureStep(net, data, alphaOrder, alphaCursor, weights, archTrainable);
-                        adam.step((float) alphaLr);
+                        if (architectureStep(net, data, alphaOrder, alphaCursor, weights, archTrainable)) {
+                            adam.step((float) alphaLr);
+                        }
                         alphaCursor += batchSize;
                     }
                     double[] la = weightStep(net, data, order, s * batchSize, weights, archArrays);
@@ -176,15 +186,29 @@ public final class FineTuner {
         return out;
     }
 
-    private void architectureStep(Supernet net, ImageDataset data, int[] order, int from, List<NDArray> weights,
-                                  List<NDArray> archTrainable) {
+    /**
+     * @return false when the loss does not depend on α or β at all (e.g. every undecided edge was cut off by edges
+     *         committed to none), so there is nothing to step
+     */
+    private boolean architectureStep(Supernet net, ImageDataset data, int[] order, int from, List<NDArray> weights,
+                                     List<NDArray> archTrainable) {
         try (NDScope scope = new NDScope()) {
             Batch val = Batch.load(net.manager(), data, order, from, batchSize);
             Gradients.zero(archTrainable);
             Gradients.track(weights, false);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = net.forward(val.images(), ForwardMode.TRAIN);
-                gc.backward(Losses.crossEntropy(logits, val.labels()));
+                NDArray loss = Losses.crossEntropy(logits, val.labels());
+                try {
+                    gc.backward(loss);
+                    return true;
+                } catch (EngineException e) {
+                    // DJL cannot ask a computed array whether it is on the graph; autograd's refusal says it is not
+                    if (String.valueOf(e.getMessage()).contains("does not require grad")) {
+                        return false;
+                    }
+                    throw e;
+                }
             } finally {
                 Gradients.track(weights, true);
             }

@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  * spaces, after all op steps): for each node with more than k inputs, in seeded random order, the input edge whose
  * removal gives the highest accuracy is dropped, again and again until k remain. Between decisions the supernet is
  * fine-tuned for {@code interval} epochs: SGD on the weights at a tenth of the search's learning rate, and Adam on α
- * unless α is fixed (or {@link Builder#optTrainAlpha} turns it off).
+ * unless α is fixed (or {@link Builder#optTrainAlpha} turns it off), each tuning epoch with a new seeded data order.
+ * Unlike darts-pt, the optimizers' state (momentum, Adam moments) starts afresh at every tuning interval.
  *
  * <p>Edges committed before the selection starts count as decided. The selector leaves the supernet with every
  * decision committed and its tuned weights.
@@ -80,6 +81,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
 
         List<EdgeDecision> log = new ArrayList<>();
         List<Runnable> steps = plan(space, decisions, rng, evaluator, net, log);
+        int tuned = 0;
         try (Progress p = progress ? Progress.start("PT selection (" + path.name().toLowerCase() + ")", steps.size())
                 : ProgressReporters.silent().start("", steps.size())) {
             for (int i = 0; i < steps.size(); i++) {
@@ -91,7 +93,8 @@ public final class PerturbationSelector implements ArchitectureSelector {
                 boolean last = i == steps.size() - 1;
                 int tune = last ? finalTuneEpochs : interval;
                 if (tune > 0) {
-                    tuner.withEpochs(tune).tune(net, ctx.data(), ctx.split().train(), ctx.split().val());
+                    tuner.withEpochs(tune).tune(net, ctx.data(), ctx.split().train(), ctx.split().val(), tuned);
+                    tuned += tune;
                 }
                 p.update(i + 1, "step " + (i + 1) + "/" + steps.size(),
                         Map.of("decisions", (double) log.size()));

@@ -99,7 +99,8 @@ public final class SingleStageProtocol {
                 twoStageSeconds = (System.nanoTime() - t1) / 1e9;
             }
             return new Result(selection, config.split(), freezeEpoch, config.epochs(), supernetAcc, discretizedAcc,
-                    finalAcc, twoStageAcc, searchSeconds, trainSeconds, twoStageSeconds, history);
+                    finalAcc, twoStageAcc, eval.batches() * (long) config.batchSize(), searchSeconds, trainSeconds,
+                    twoStageSeconds, history);
         }
     }
 
@@ -141,9 +142,10 @@ public final class SingleStageProtocol {
      * @param finalAccuracy      held-out accuracy at the end of the single-stage run
      * @param twoStageAccuracy   held-out accuracy of the same architecture trained from fresh weights for the same
      *                           remaining epochs (NaN when not run)
+     * @param images             held-out images each accuracy is over
      */
     public record Result(Selection selection, String split, int freezeEpoch, int totalEpochs, double supernetAccuracy,
-                         double discretizedAccuracy, double finalAccuracy, double twoStageAccuracy,
+                         double discretizedAccuracy, double finalAccuracy, double twoStageAccuracy, long images,
                          double searchSeconds, double trainSeconds, double twoStageSeconds,
                          List<EpochMetrics> searchHistory) {
         public Result {

@@ -23,12 +23,13 @@ import java.util.List;
 /**
  * A short real run on Fashion-MNIST in the NB201 space (not a unit test): DARTS with and without the entropy
  * penalty, magnitude and PT on the same supernet, fine-tuning, and PT's fast/naive speed-up.
- * Run with {@code -Dai.djl.pytorch.num_threads=2}; prints its tables.
+ * Argument "plain" (DARTS: magnitude, PT, speed-up), "entropy" (DARTS + entropy penalty: magnitude) or both
+ * (default). Prints its tables.
  */
 public final class FashionMnistDiscretizationRun {
-    static final int TRAIN = 3000;
+    static final int TRAIN = 2000;
     static final int TEST = 2000;
-    static final int EPOCHS = 6;
+    static final int EPOCHS = 5;
 
     private FashionMnistDiscretizationRun() {
     }
@@ -41,7 +42,11 @@ public final class FashionMnistDiscretizationRun {
         SupernetEvaluator heldOut = new SupernetEvaluator(test, indices(TEST), 64, 0);
 
         List<DiscretizationReport> rows = new ArrayList<>();
+        String mode = args.length > 0 ? args[0] : "both";
         for (boolean entropy : new boolean[] {false, true}) {
+            if (entropy ? mode.equals("plain") : mode.equals("entropy")) {
+                continue;
+            }
             SearchConfig config = SearchConfig.builder().setSpace("nb201").optChannels(8).optCells(1).optInput(1, 28)
                     .optClasses(10).optSeed(0).setEpochs(EPOCHS).optBatchSize(64).optAlphaLr(3e-3).build();
             EntropyPenalty penalty = entropy ? new EntropyPenalty(Schedule.linearRamp(0, 1.0)) : null;
@@ -54,7 +59,7 @@ public final class FashionMnistDiscretizationRun {
                 System.out.println("mean entropy per edge after search: "
                         + java.util.Arrays.stream(search.supernet().arch().entropy(CellType.NORMAL)).average().orElseThrow());
                 SelectionContext ctx = SelectionContext.of(search, train);
-                FineTuner tuner = FineTuner.from(config).optLearningRate(config.weightLr() / 10).setEpochs(2).build();
+                FineTuner tuner = FineTuner.from(config).optLearningRate(config.weightLr() / 10).setEpochs(1).build();
                 Comparison cmp = new Comparison(heldOut, tuner);
                 String tag = entropy ? "+entropy" : "";
                 rows.add(cmp.run("magnitude" + tag, ctx, new MagnitudeSelector()));
@@ -62,11 +67,14 @@ public final class FashionMnistDiscretizationRun {
                     rows.add(cmp.run("pt" + tag, ctx, PerturbationSelector.builder().optInterval(1).optProgress(false)
                             .build()));
                     System.out.println(cmp.selections().get(1).decisionTable().printAll());
-                    speedUp(search.supernet(), ctx, 8);
+                    speedUp(search.supernet(), ctx, 4);
                 }
             }
         }
         System.out.println(DiscretizationReport.table(rows).printAll());
+        if (mode.equals("entropy")) {
+            return;
+        }
         try (NDManager m = NDManager.newBaseManager();
              Supernet big = Supernet.create(m, SupernetConfig.builder().setSpace("nb201").optChannels(16).optCells(2)
                      .optInput(1, 28).optClasses(10).optSeed(1).build())) {
@@ -74,7 +82,7 @@ public final class FashionMnistDiscretizationRun {
                     .optClasses(10).setEpochs(1).build();
             ImageDataset d = train.limit(1024);
             var split = org.dnaslab.data.SplitStrategies.fixedHalves().split(d.size(), 0, 0);
-            speedUp(big, new SelectionContext(big, d, split, c), 8);
+            speedUp(big, new SelectionContext(big, d, split, c), 4);
         }
     }
 

@@ -17,7 +17,7 @@ class PerturbationTopologyTest {
 
     @Test
     void topologyStepsKeepTwoInputsPerNodeNeverChooseNoneAndBothPathsAgree() {
-        try (DartsSearch search = Tiny.search(Tiny.darts(3, 1).setSpace("s3").build());
+        try (DartsSearch search = Tiny.search(Tiny.darts(3, 1).setSpace("s3").optTrainLimit(96).build());
              SupernetSnapshot start = SupernetSnapshot.of(search.supernet())) {
             SelectionContext ctx = SelectionContext.of(search, Tiny.DATA);
             Selection fast = PerturbationSelector.builder().optInterval(0).optEvalBatches(1).optProgress(false)

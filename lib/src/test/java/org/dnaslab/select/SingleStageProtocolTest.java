@@ -28,6 +28,13 @@ class SingleStageProtocolTest {
         assertFalse(Double.isNaN(r.twoStageAccuracy()));
         assertTrue(r.finalAccuracy() > 0.5, "two more epochs on all images learn the task: " + r.finalAccuracy());
         assertEquals(Discretization.skipShare(r.selection().architecture()), r.skipShare());
+        assertEquals(64, r.images());
+        var rows = new org.dnaslab.evaluate.Comparison(null, null).add(r);
+        assertEquals(2, rows.size());
+        assertEquals(r.finalAccuracy(), rows.get(0).fineTunedAccuracy());
+        assertEquals(r.twoStageAccuracy(), rows.get(1).fineTunedAccuracy());
+        assertEquals(2, rows.get(0).fineTuneEpochs());
+        assertTrue(rows.get(0).method().startsWith("single-stage(magnitude, freeze 1/3, redrawn-halves)"));
     }
 
     @Test

@@ -44,6 +44,11 @@ class SupernetSnapshotTest {
             assertTrue(net.arch().isAlphaTrainable());
             assertFalse(net.arch().decisions().isCommitted(CellType.NORMAL, 0));
             assertTrue(net.arch().alpha(CellType.NORMAL).hasGradient(), "α still records gradients");
+            Gradients.track(net.weights(), false);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(net.forward(x, ForwardMode.TRAIN).sum());
+            }
+            assertTrue(Gradients.of(net.arch().alpha(CellType.NORMAL)).abs().sum().getFloat() > 0, "α is still a leaf of the graph");
         }
     }
 }
