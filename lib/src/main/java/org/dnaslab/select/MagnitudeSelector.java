@@ -14,19 +14,75 @@ import java.util.Map;
 /**
  * DARTS's discretization: on each edge the op with the largest softmax(α). NB201 keeps {@code none} as a
  * candidate and keeps every edge; DARTS-type spaces exclude {@code none} and keep, per node, the inputs whose
- * best op weighs most.
+ * best op weighs most. With DA2S's edge weights β, an input's weight is its best op's weight times its edge weight
+ * softmax(min(β, 1)) among the node's inputs, so β decides the topology as it does in the forward pass.
  */
-public final class MagnitudeSelector {
-    private MagnitudeSelector() {
+public final class MagnitudeSelector implements ArchitectureSelector {
+
+    /** The selector as an {@link ArchitectureSelector}; it only reads α (and β) and changes nothing. */
+    public MagnitudeSelector() {
+    }
+
+    @Override
+    public Selection select(SelectionContext context) {
+        long t0 = System.nanoTime();
+        ArchitectureParameters arch = context.supernet().arch();
+        SearchSpace space = arch.space();
+        Architecture chosen = select(arch);
+        List<EdgeDecision> log = new ArrayList<>();
+        for (CellType t : space.cellTypes()) {
+            double[][] p = arch.softmaxSnapshot(t);
+            for (int e = 0; e < space.edges().size(); e++) {
+                Map<String, Double> scores = new java.util.LinkedHashMap<>();
+                for (String op : space.candidates(t, e)) {
+                    scores.put(op, p[e][space.ops().indexOf(op)]);
+                }
+                log.add(new EdgeDecision(log.size(), t, EdgeDecision.Kind.OP, space.edges().get(e).toString(), scores,
+                        chosen.kept(t, e) ? chosen.op(t, e) : SearchSpace.NONE, Double.NaN));
+            }
+        }
+        return new Selection(name(), chosen, log, (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Override
+    public String name() {
+        return "magnitude";
     }
 
     public static Architecture select(ArchitectureParameters arch) {
         SearchSpace space = arch.space();
         Map<CellType, double[][]> weights = new EnumMap<>(CellType.class);
         for (CellType t : space.cellTypes()) {
-            weights.put(t, arch.softmaxSnapshot(t));
+            double[][] p = arch.softmaxSnapshot(t);
+            if (arch.hasBeta() && space.keepsTopInputs()) {
+                scaleByEdgeWeights(space, p, arch.beta(t).toFloatArray());
+            }
+            weights.put(t, p);
         }
         return select(space, weights);
+    }
+
+    /** Multiplies each edge's row by softmax(min(β, 1)) over its node's inputs (argmax per edge is unchanged). */
+    private static void scaleByEdgeWeights(SearchSpace space, double[][] p, float[] beta) {
+        for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
+            List<Integer> in = space.incoming(node);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int e : in) {
+                max = Math.max(max, Math.min(beta[e], 1.0));
+            }
+            double sum = 0;
+            double[] w = new double[in.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.exp(Math.min(beta[in.get(i)], 1.0) - max);
+                sum += w[i];
+            }
+            for (int i = 0; i < w.length; i++) {
+                double[] row = p[in.get(i)];
+                for (int o = 0; o < row.length; o++) {
+                    row[o] *= w[i] / sum;
+                }
+            }
+        }
     }
 
     /** @param softmax per cell type, [edge][op] in {@link SearchSpace#ops()} order */

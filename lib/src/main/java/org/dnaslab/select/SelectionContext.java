@@ -1,0 +1,49 @@
+package org.dnaslab.select;
+
+import org.dnaslab.data.DataSplit;
+import org.dnaslab.data.ImageDataset;
+import org.dnaslab.data.SplitStrategies;
+import org.dnaslab.search.DartsSearch;
+import org.dnaslab.search.SearchConfig;
+import org.dnaslab.search.SupernetEvaluator;
+import org.dnaslab.supernet.Supernet;
+
+import java.util.Objects;
+
+/**
+ * What a selector works with: the trained supernet, the data it was trained on, the split of that data between
+ * weight steps ({@code split.train()}) and architecture steps and measurements ({@code split.val()}), and the
+ * search's settings (batch size, learning rates, seed) for any fine-tuning.
+ *
+ * @param data the training data as the search saw it (after its train limit)
+ */
+public record SelectionContext(Supernet supernet, ImageDataset data, DataSplit split, SearchConfig config) {
+    public SelectionContext {
+        Objects.requireNonNull(supernet, "supernet");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(config, "config");
+    }
+
+    /** The context of a finished (or stopped) search, with the split of its last epoch. */
+    public static SelectionContext of(DartsSearch search, ImageDataset trainingData) {
+        SearchConfig c = search.config();
+        ImageDataset data = c.trainLimit() > 0 ? trainingData.limit(c.trainLimit()) : trainingData;
+        int epoch = Math.max(0, search.epochsDone() - 1);
+        DataSplit split = SplitStrategies.byName(c.split()).split(data.size(), epoch, c.supernet().seed());
+        return new SelectionContext(search.supernet(), data, split, c);
+    }
+
+    public long seed() {
+        return config.supernet().seed();
+    }
+
+    public int batchSize() {
+        return config.batchSize();
+    }
+
+    /** An evaluator over the validation split ({@code maxBatches} 0 = all of it). */
+    public SupernetEvaluator validation(int maxBatches) {
+        return new SupernetEvaluator(data, split.val(), batchSize(), maxBatches);
+    }
+}

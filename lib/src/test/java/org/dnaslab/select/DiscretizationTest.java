@@ -1,0 +1,81 @@
+package org.dnaslab.select;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.dnaslab.space.Architecture;
+import org.dnaslab.space.CellType;
+import org.dnaslab.space.SearchSpace;
+import org.dnaslab.supernet.ArchitectureParameters;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiscretizationTest {
+
+    @Test
+    void anArchitectureAppliedAsDecisionsReadsBackUnchanged() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (SearchSpace space : new SearchSpace[] {SearchSpace.nb201(), SearchSpace.darts(), SearchSpace.s1()}) {
+                ArchitectureParameters arch = new ArchitectureParameters(m, space, new SplittableRandom(1), false);
+                Architecture a = Architecture.sample(space, new SplittableRandom(5));
+                Discretization.apply(arch.decisions(), a);
+                assertEquals(a, Discretization.fromDecisions(arch), space.name());
+            }
+        }
+    }
+
+    @Test
+    void readingAnUndecidedEdgeNamesIt() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ArchitectureParameters arch = new ArchitectureParameters(m, SearchSpace.nb201(), new SplittableRandom(1), false);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Discretization.fromDecisions(arch));
+            assertTrue(e.getMessage().contains("1<-0"), e.getMessage());
+        }
+    }
+
+    @Test
+    void sharesCountKeptEdgesOnly() {
+        Architecture nb = Architecture.parseNb201("|skip_connect~0|+|none~0|nor_conv_3x3~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_1x1~2|");
+        assertEquals(4.0 / 6, Discretization.parameterFreeShare(nb), 1e-12);
+        assertEquals(2.0 / 6, Discretization.skipShare(nb), 1e-12);
+        Architecture darts = Architecture.parseGenotype("[('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0),"
+                + " ('skip_connect', 1), ('sep_conv_3x3', 0), ('max_pool_3x3', 2), ('dil_conv_3x3', 0), ('sep_conv_5x5', 4)]");
+        assertEquals(8.0 / 16, Discretization.parameterFreeShare(darts), 1e-12);
+        assertEquals(6.0 / 16, Discretization.skipShare(darts), 1e-12);
+    }
+
+    @Test
+    void magnitudeLetsEdgeWeightsDecideTheTopologyButNotTheOps() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SearchSpace space = SearchSpace.darts();
+            ArchitectureParameters arch = new ArchitectureParameters(m, space, new SplittableRandom(1), true);
+            int ops = space.ops().size();
+            float[] alpha = new float[14 * ops];
+            // node 3's inputs 3<-0, 3<-1, 3<-2 are edges 2, 3, 4; α prefers 3<-0 and 3<-1 (sep_conv_3x3 strong)
+            for (int e = 0; e < 14; e++) {
+                alpha[e * ops + space.ops().indexOf("sep_conv_3x3")] = e == 4 ? 1f : 2f;
+            }
+            set(arch.alpha(CellType.NORMAL), alpha);
+            Architecture byAlpha = MagnitudeSelector.select(arch);
+            float[] beta = new float[14];
+            beta[2] = -3f; // β turns 3<-0 off
+            set(arch.beta(CellType.NORMAL), beta);
+            Architecture withBeta = MagnitudeSelector.select(arch);
+            assertTrue(byAlpha.kept(CellType.NORMAL, 2) && !byAlpha.kept(CellType.NORMAL, 4));
+            assertFalse(withBeta.kept(CellType.NORMAL, 2));
+            assertTrue(withBeta.kept(CellType.NORMAL, 3) && withBeta.kept(CellType.NORMAL, 4));
+            assertEquals("sep_conv_3x3", withBeta.op(CellType.NORMAL, 4));
+        }
+    }
+
+    private static void set(NDArray a, float[] v) {
+        a.setRequiresGradient(false);
+        a.set(v);
+        a.setRequiresGradient(true);
+    }
+}

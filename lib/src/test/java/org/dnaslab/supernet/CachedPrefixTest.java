@@ -1,0 +1,79 @@
+package org.dnaslab.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.dnaslab.ops.ForwardMode;
+import org.dnaslab.search.Gradients;
+import org.dnaslab.space.CellType;
+import org.dnaslab.space.SearchSpace;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CachedPrefixTest {
+
+    private static Supernet net(NDManager m, String space, int cells, boolean beta) {
+        return Supernet.create(m, SupernetConfig.builder().setSpace(space).optChannels(4).optCells(cells).optInput(1, 8)
+                .optClasses(3).optSeed(3).optEdgeWeights(beta).build());
+    }
+
+    @Test
+    void nb201SuffixRecomputationEqualsAFullForwardForEveryMaskedOpOfEveryEdge() throws Exception {
+        try (NDManager m = NDManager.newBaseManager(); AutoCloseable noGrad = Gradients.noGrad()) {
+            Supernet net = net(m, "nb201", 2, true);
+            NDArray x = m.randomNormal(new Shape(6, 1, 8, 8));
+            SearchSpace space = net.space();
+            for (int e = 0; e < space.edges().size(); e++) {
+                int node = space.edges().get(e).to();
+                CachedPrefix prefix = CachedPrefix.of(net, x, CellType.NORMAL, node, ForwardWeights.of(net.arch()),
+                        ForwardMode.BATCH_STATS);
+                assertArrayEquals(net.forward(x, ForwardMode.BATCH_STATS).toFloatArray(), prefix.baseLogits().toFloatArray());
+                for (String op : space.ops()) {
+                    EdgeDecisions d = net.arch().decisions();
+                    d.mask(CellType.NORMAL, e, op);
+                    ForwardWeights w = ForwardWeights.of(net.arch());
+                    float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
+                    d.unmask(CellType.NORMAL, e, op);
+                    assertArrayEquals(full, prefix.logits(w).toFloatArray(), "edge " + e + " without " + op);
+                }
+            }
+        }
+    }
+
+    @Test
+    void dartsReductionEdgesReuseTheNormalCellsBeforeThemAndDroppedEdgesMatchToo() throws Exception {
+        try (NDManager m = NDManager.newBaseManager(); AutoCloseable noGrad = Gradients.noGrad()) {
+            Supernet net = net(m, "darts", 3, false);
+            NDArray x = m.randomNormal(new Shape(4, 1, 8, 8));
+            EdgeDecisions d = net.arch().decisions();
+            for (CellType t : net.space().cellTypes()) {
+                for (int node = 2; node < 6; node++) {
+                    CachedPrefix prefix = CachedPrefix.of(net, x, t, node, ForwardWeights.of(net.arch()),
+                            ForwardMode.BATCH_STATS);
+                    int edge = net.space().incoming(node).get(1);
+                    d.drop(t, edge);
+                    ForwardWeights w = ForwardWeights.of(net.arch());
+                    float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
+                    d.restoreEdge(t, edge);
+                    float[] fast = prefix.logits(w).toFloatArray();
+                    assertArrayEquals(full, fast, t + " node " + node);
+                    assertFalse(java.util.Arrays.equals(full, prefix.baseLogits().toFloatArray()),
+                            "dropping an edge changes the output");
+                }
+            }
+        }
+    }
+
+    @Test
+    void inputNodesCannotBePerturbed() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Supernet net = net(m, "nb201", 1, false);
+            NDArray x = m.randomNormal(new Shape(2, 1, 8, 8));
+            assertThrows(IllegalArgumentException.class, () -> CachedPrefix.of(net, x, CellType.NORMAL, 0,
+                    ForwardWeights.of(net.arch()), ForwardMode.BATCH_STATS));
+        }
+    }
+}
