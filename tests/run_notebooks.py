@@ -40,20 +40,11 @@ class Entry:
 SERIES = [
     Entry("00-quick-start.ipynb", 2),
     Entry("01-supernet-training.ipynb", 5),
-    Entry("02-discretization-error.ipynb", 4,
-          pending="org.dnaslab.select (SelectionContext, MagnitudeSelector as ArchitectureSelector, FineTuner, "
-                  "PerturbationEvaluator) and org.dnaslab.evaluate (DiscretizationAnalysis, DiscretizationReport, "
-                  "DiscretizationTracker, OperationStrength)"),
-    Entry("03-entropy-regularization.ipynb", 4,
-          pending="org.dnaslab.regularize (EntropyPenalty, Schedule, Da2sLoss) and evaluate.DiscretizationTracker"),
-    Entry("04-pt-selection.ipynb", 3,
-          pending="org.dnaslab.select (PerturbationSelector, Selection.decisionTable, FineTuner, SelectionContext) "
-                  "and evaluate.Comparison, supernet.SupernetSnapshot"),
-    Entry("05-single-stage.ipynb", 2,
-          pending="org.dnaslab.select.SingleStageProtocol and evaluate.Comparison"),
-    Entry("06-honest-evaluation.ipynb", 2,
-          pending="org.dnaslab.evaluate.ScratchTrainer (an ArchitectureTrainer) and a DARTS search method "
-                  "(evaluate.DartsSearchMethod)"),
+    Entry("02-discretization-error.ipynb", 4),
+    Entry("03-entropy-regularization.ipynb", 4),
+    Entry("04-pt-selection.ipynb", 3),
+    Entry("05-single-stage.ipynb", 2),
+    Entry("06-honest-evaluation.ipynb", 2),
 ]
 
 
