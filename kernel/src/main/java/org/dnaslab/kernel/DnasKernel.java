@@ -208,19 +208,35 @@ public final class DnasKernel extends BaseKernel implements DisplayTarget {
 
     @Override
     public void show(DisplayData data) {
-        io.display.display(data);
+        publishing(() -> io.display.display(data));
     }
 
     @Override
     public void update(String id, DisplayData data) {
-        io.display.updateDisplay(id, data);
+        publishing(() -> io.display.updateDisplay(id, data));
     }
 
     @Override
     public void clear(boolean wait) {
         ShellReplyEnvironment env = cellEnv;
         if (env != null) {
-            env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+            publishing(() -> env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW));
+        }
+    }
+
+    /**
+     * Sends on the iopub socket with the thread's interrupt flag put aside. A cell being interrupted still draws its
+     * last progress update and returns; ZeroMQ refuses to send from an interrupted thread (EINTR), which would
+     * otherwise turn a clean stop of a library loop into an exception, or cut a multipart message in half.
+     */
+    private static void publishing(Runnable send) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            send.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
