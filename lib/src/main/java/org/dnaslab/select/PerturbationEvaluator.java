@@ -142,14 +142,20 @@ public final class PerturbationEvaluator {
                 try (NDScope step = new NDScope()) {
                     Batch batch = Batch.load(net.manager(), data, indices, b * batchSize, batchSize);
                     CachedPrefix prefix = CachedPrefix.of(net, batch.images(), type, node, base, ForwardMode.BATCH_STATS);
-                    long hits = Losses.correct(prefix.baseLogits(), batch.labels());
+                    long hits;
+                    // each forward's activations are freed as soon as it is counted
+                    try (NDScope baseScope = new NDScope()) {
+                        hits = Losses.correct(prefix.baseLogits(), batch.labels());
+                    }
                     baseCorrect += hits;
                     for (int i = 0; i < perturbed.length; i++) {
                         if (perturbed[i] == null) {
                             correct[i] += hits;
                         } else {
-                            NDArray logits = prefix.logits(perturbed[i]);
-                            correct[i] += Losses.correct(logits, batch.labels());
+                            try (NDScope trial = new NDScope()) {
+                                NDArray logits = prefix.logits(perturbed[i]);
+                                correct[i] += Losses.correct(logits, batch.labels());
+                            }
                         }
                     }
                 }

@@ -24,22 +24,25 @@ public final class CachedPrefix {
     private final ForwardMode mode;
     private final NDList layerInput;
     private final NodeInput[] nodes;
-    private final NDArray baseLogits;
+    private final NDArray baseOutput;
+    private final ForwardWeights base;
 
     private CachedPrefix(Supernet net, int layer, int node, ForwardMode mode, NDList layerInput, NodeInput[] nodes,
-                         NDArray baseLogits) {
+                         NDArray baseOutput, ForwardWeights base) {
         this.net = net;
         this.layer = layer;
         this.node = node;
         this.mode = mode;
         this.layerInput = layerInput;
         this.nodes = nodes;
-        this.baseLogits = baseLogits;
+        this.baseOutput = baseOutput;
+        this.base = base;
     }
 
     /**
-     * Runs the whole network once on {@code images} with the base weights and keeps the state entering the first
-     * {@code type} cell and that cell's nodes.
+     * Runs the network up to the end of the first {@code type} cell on {@code images} with the base weights and keeps
+     * the state entering that cell and the cell's nodes. Everything {@link #baseLogits} and {@link #logits} compute
+     * may be freed by the caller after use (e.g. in an {@code NDScope} per call): what they need is made here.
      *
      * @param node a computed node of the cell (not an input node)
      */
@@ -65,13 +68,17 @@ public final class CachedPrefix {
         SearchCell cell = layers.get(first).cell();
         NodeInput[] nodes = cell.inputNodes(input, mode);
         NDArray out = cell.forwardFrom(nodes, space.inputNodes(), base, mode);
-        NDArray logits = net.head(net.forwardLayers(next(space, input, out), first + 1, layers.size(), base, mode), mode);
-        return new CachedPrefix(net, first, node, mode, input, nodes, logits);
+        for (int i = 0; i < node; i++) {
+            // a perturbed forward may need a ReLU the base one did not; made now, it lives as long as the cache
+            nodes[i].relu();
+        }
+        return new CachedPrefix(net, first, node, mode, input, nodes, out, base);
     }
 
-    /** The logits of the base weights (the unperturbed network). */
+    /** The logits of the base weights (the unperturbed network), from the cached cell output. */
     public NDArray baseLogits() {
-        return baseLogits;
+        return net.head(net.forwardLayers(next(net.space(), layerInput, baseOutput), layer + 1, net.layers().size(), base,
+                mode), mode);
     }
 
     /** The logits under {@code perturbed} weights, recomputing from the cached node onwards. */

@@ -44,7 +44,7 @@ public final class FashionMnistDiscretizationRun {
         List<DiscretizationReport> rows = new ArrayList<>();
         String mode = args.length > 0 ? args[0] : "both";
         for (boolean entropy : new boolean[] {false, true}) {
-            if (entropy ? mode.equals("plain") : mode.equals("entropy")) {
+            if (mode.equals("speedup") || (entropy ? mode.equals("plain") : mode.equals("entropy"))) {
                 continue;
             }
             SearchConfig config = SearchConfig.builder().setSpace("nb201").optChannels(8).optCells(1).optInput(1, 28)
@@ -71,7 +71,9 @@ public final class FashionMnistDiscretizationRun {
                 }
             }
         }
-        System.out.println(DiscretizationReport.table(rows).printAll());
+        if (!rows.isEmpty()) {
+            System.out.println(DiscretizationReport.table(rows).printAll());
+        }
         if (mode.equals("entropy")) {
             return;
         }
