@@ -5,7 +5,7 @@ import org.dnaslab.search.EpochMetrics;
 import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SupernetEvaluator;
 import org.dnaslab.select.Discretization;
-import org.dnaslab.select.MagnitudeSelector;
+import org.dnaslab.supernet.MagnitudeDiscretization;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
@@ -72,7 +72,7 @@ public final class DiscretizationTracker implements SearchListener {
 
     /** Measures now; {@code epoch} is only recorded. */
     public Point measure(int epoch) {
-        Architecture a = MagnitudeSelector.select(net.arch());
+        Architecture a = MagnitudeDiscretization.of(net.arch());
         DiscretizationReport r = new DiscretizationAnalysis(evaluator).measure("magnitude", net, a, 0);
         SearchSpace space = net.space();
         Map<String, double[]> entropy = new LinkedHashMap<>();

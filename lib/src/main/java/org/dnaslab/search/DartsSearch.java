@@ -11,7 +11,7 @@ import org.dnaslab.data.SplitStrategies;
 import org.dnaslab.data.SplitStrategy;
 import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.progress.Progress;
-import org.dnaslab.select.MagnitudeSelector;
+import org.dnaslab.supernet.MagnitudeDiscretization;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
 import org.dnaslab.store.Json;
@@ -129,7 +129,7 @@ public final class DartsSearch implements AutoCloseable {
 
     /** The magnitude-selected architecture of the supernet as it is now. */
     public Architecture architecture() {
-        return MagnitudeSelector.select(supernet.arch());
+        return MagnitudeDiscretization.of(supernet.arch());
     }
 
     /** Runs (or continues) the search to its last epoch, or until the thread is interrupted. */
