@@ -37,6 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
     int repeats;
     @Option(names = "--memory-steps", defaultValue = "1000", description = "steps of the memory case")
     int memorySteps;
+    @Option(names = "--memory-case", defaultValue = "nb201_n1",
+            description = "network of the memory case: nb201_n1, nb201_n5, darts8 or tiny (C=4, batch 16)")
+    String memoryCase;
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads, both sides")
     int threads;
     @Option(names = "--python", defaultValue = "/usr/bin/python3")
@@ -82,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void memory() {
         Map<Integer, Double> rss = new LinkedHashMap<>();
-        SearchStepBench.run(configFor("nb201_n1"), 0, memorySteps, steps -> {
+        SearchStepBench.run(configFor(memoryCase), 0, memorySteps, steps -> {
             if (steps == 50 || steps == memorySteps / 2 || steps == memorySteps) {
                 System.gc();
                 rss.put(steps, ResidentMemory.currentMiB());
@@ -90,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
         });
         double at50 = rss.getOrDefault(50, Double.NaN);
         double atEnd = rss.getOrDefault(memorySteps, Double.NaN);
-        System.out.printf(Locale.ROOT, "memory (nb201 N=1 search steps): RSS after 50 steps %.0f MiB, after %d %.0f MiB,"
+        System.out.printf(Locale.ROOT, "memory (" + memoryCase + " search steps): RSS after 50 steps %.0f MiB, after %d %.0f MiB,"
                         + " after %d %.0f MiB (%+.1f%%); peak RSS %.0f MiB%n", at50, memorySteps / 2,
                 rss.getOrDefault(memorySteps / 2, Double.NaN), memorySteps, atEnd, 100 * (atEnd - at50) / at50,
                 ResidentMemory.peakMiB());
@@ -101,6 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
             case "nb201_n1" -> SearchConfig.builder().setSpace("nb201").optCells(1).setEpochs(1).build();
             case "nb201_n5" -> SearchConfig.builder().setSpace("nb201").optCells(5).setEpochs(1).build();
             case "darts8" -> SearchConfig.builder().setSpace("darts").optCells(8).setEpochs(1).build();
+            case "tiny" -> SearchConfig.builder().setSpace("nb201").optChannels(4).optCells(1).optBatchSize(16)
+                    .setEpochs(1).build();
             default -> throw new IllegalArgumentException("unknown bench case '" + c
                     + "'; expected nb201_n1, nb201_n5, darts8 or memory");
         };
