@@ -16,8 +16,8 @@ import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SearchResult;
 import org.dnaslab.search.SearchStatus;
 import org.dnaslab.search.StepMetrics;
+import org.dnaslab.select.Discretization;
 import org.dnaslab.space.Architecture;
-import org.dnaslab.space.CellType;
 import org.dnaslab.space.OpNames;
 
 /**
@@ -103,20 +103,7 @@ public final class DartsSearchMethod implements SearchMethod {
 
     /** Share of kept edges (all cell types) whose op is parameter-free, or is skip_connect when {@code skipOnly}. */
     static double share(Architecture a, boolean skipOnly) {
-        int kept = 0;
-        int hits = 0;
-        for (CellType t : a.space().cellTypes()) {
-            for (int e = 0; e < a.space().edges().size(); e++) {
-                if (a.kept(t, e)) {
-                    kept++;
-                    String op = a.op(t, e);
-                    if (skipOnly ? op.equals(OpNames.SKIP_CONNECT) : OpNames.isParameterFree(op)) {
-                        hits++;
-                    }
-                }
-            }
-        }
-        return kept == 0 ? 0 : (double) hits / kept;
+        return skipOnly ? Discretization.skipShare(a) : Discretization.parameterFreeShare(a);
     }
 
     /** Passes the search's steps on to the runner's progress display. */
