@@ -305,6 +305,8 @@ def count_flops(model, x):
     step differentiates) plus one for the weight gradient (w-step only). BN, ReLU, pools, sums, softmax, loss and
     optimizers are not counted. The model is left unchanged (BN running stats are restored).
     """
+    # MACs are proportional to the batch size, so count on 2 samples (cheap) and scale
+    scale, x = x.shape[0] // 2, x[:2]
     state = {k: v.clone() for k, v in model.state_dict().items()}
     weights, alphas = weight_parameters(model), model.arch_parameters()
     try:
@@ -322,6 +324,7 @@ def count_flops(model, x):
         for p in weights + alphas:
             p.requires_grad_(True)
         model.load_state_dict(state)
+    fwd, a_bwd_input, w_bwd_input = fwd * scale, a_bwd_input * scale, w_bwd_input * scale
     alpha_step = fwd + a_bwd_input
     w_step = fwd + w_bwd_input + fwd
     return {"forward_flops": 2 * fwd, "alpha_step_flops": 2 * alpha_step, "w_step_flops": 2 * w_step,
