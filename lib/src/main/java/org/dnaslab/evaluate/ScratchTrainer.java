@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,13 +155,12 @@ public final class ScratchTrainer implements ArchitectureTrainer {
                         NDArray x = b.images();
                         NDArray beforeCutout = inspector == null ? null : x.duplicate();
                         Cutout.apply(x, protocol.cutoutLength(), cutoutRandom);
-                        Gradients.zero(weights);
                         float loss;
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        try (Gradients.Pass pass = Gradients.towards(weights, List.of())) {
                             NDList out = auxiliary ? net.forwardWithAuxiliary(x, ForwardMode.TRAIN)
                                     : new NDList(net.forward(x, ForwardMode.TRAIN));
                             NDArray l = lossFunction.evaluate(new NDList(b.labels()), out);
-                            gc.backward(l);
+                            pass.backward(l);
                             loss = l.getFloat();
                             correct += Losses.correct(out.get(0), b.labels());
                         }
@@ -175,9 +173,7 @@ public final class ScratchTrainer implements ArchitectureTrainer {
                             inspector.onStep(new Step(epoch, step, beforeCutout, x, b.labels(), loss, net));
                         }
                         if (protocol.gradClip() > 0) {
-                            try (AutoCloseable noGrad = Gradients.noGrad()) {
-                                Gradients.clipNorm(weights, protocol.gradClip());
-                            }
+                            Gradients.clipNorm(weights, protocol.gradClip());
                         }
                         optimizer.step(lr);
                         lossSum += (double) loss * size;

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import org.dnaslab.data.DataSplit;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SplitStrategies;
@@ -258,22 +257,14 @@ public final class DartsSearch implements AutoCloseable {
         double trainAcc;
         try (NDScope scope = new NDScope()) {
             Batch train = Batch.load(manager, data, trainOrder, from, b);
-            Gradients.zero(weights);
-            Gradients.track(archParams, false);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (Gradients.Pass pass = Gradients.towards(weights, archParams)) {
                 NDArray logits = supernet.forward(train.images(), ForwardMode.TRAIN);
                 NDArray loss = Losses.crossEntropy(logits, train.labels());
-                gc.backward(loss);
+                pass.backward(loss);
                 trainLoss = loss.getFloat();
                 trainAcc = (double) Losses.correct(logits, train.labels()) / b;
-            } finally {
-                Gradients.track(archParams, true);
             }
-            try (AutoCloseable noGrad = Gradients.noGrad()) {
-                Gradients.clipNorm(weights, config.gradClip());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            Gradients.clipNorm(weights, config.gradClip());
             weightOptimizer.step(lr);
         }
         return new StepMetrics(epoch, step, steps, trainLoss, trainAcc, valLoss, valAcc, lr, 0);
@@ -281,16 +272,11 @@ public final class DartsSearch implements AutoCloseable {
 
     /** ∇ of the validation loss (plus the loss term) w.r.t. α/β; weights are held constant. */
     private double[] firstOrderArchitectureGradient(Batch val, List<NDArray> weights, List<NDArray> archParams) {
-        Gradients.zero(archParams);
-        Gradients.track(weights, false);
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (Gradients.Pass pass = Gradients.towards(archParams, weights)) {
             NDArray logits = supernet.forward(val.images(), ForwardMode.TRAIN);
             NDArray ce = Losses.crossEntropy(logits, val.labels());
-            NDArray loss = withLossTerm(ce, supernet.arch(), lossTerm, epoch, config.epochs());
-            gc.backward(loss);
+            pass.backward(withLossTerm(ce, supernet.arch(), lossTerm, epoch, config.epochs()));
             return new double[] {ce.getFloat(), (double) Losses.correct(logits, val.labels()) / val.size()};
-        } finally {
-            Gradients.track(weights, true);
         }
     }
 

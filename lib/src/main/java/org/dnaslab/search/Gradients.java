@@ -1,8 +1,10 @@
 package org.dnaslab.search;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 
 import java.util.List;
 
@@ -33,8 +35,17 @@ public final class Gradients {
         }
     }
 
-    /** Scales all gradients so that their global L2 norm is at most {@code maxNorm}; returns the norm before. */
+    /**
+     * Scales all gradients so that their global L2 norm is at most {@code maxNorm}; returns the norm before. Runs
+     * with autograd recording off, wherever it is called from.
+     */
     public static double clipNorm(List<NDArray> params, double maxNorm) {
+        try (NoGrad off = noGrad()) {
+            return clip(params, maxNorm);
+        }
+    }
+
+    private static double clip(List<NDArray> params, double maxNorm) {
         double sq = 0;
         for (NDArray p : params) {
             NDArray g = of(p);
@@ -57,9 +68,58 @@ public final class Gradients {
     }
 
     /** Runs code with autograd recording off (evaluation, in-place parameter updates). */
-    public static AutoCloseable noGrad() {
+    public static NoGrad noGrad() {
         boolean was = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         return () -> JniUtils.setGradMode(was);
+    }
+
+    /** Restores the previous autograd mode on close; closing throws nothing. */
+    @FunctionalInterface
+    public interface NoGrad extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * A backward pass that fills the gradients of {@code targets} only: their old gradients are zeroed (PyTorch
+     * accumulates), {@code frozen} stops tracking so no gradient is computed for it, and both come back on close.
+     * Use as {@code try (Pass pass = Gradients.towards(alpha, weights)) { pass.backward(loss); }}.
+     */
+    public static Pass towards(List<NDArray> targets, List<NDArray> frozen) {
+        zero(targets);
+        track(frozen, false);
+        return new Pass(frozen);
+    }
+
+    /** See {@link #towards}. */
+    public static final class Pass implements AutoCloseable {
+        private final List<NDArray> frozen;
+        private final GradientCollector collector;
+
+        private Pass(List<NDArray> frozen) {
+            this.frozen = frozen;
+            GradientCollector c;
+            try {
+                c = Engine.getInstance().newGradientCollector();
+            } catch (RuntimeException | Error e) {
+                track(frozen, true);
+                throw e;
+            }
+            this.collector = c;
+        }
+
+        public void backward(NDArray loss) {
+            collector.backward(loss);
+        }
+
+        @Override
+        public void close() {
+            try {
+                collector.close();
+            } finally {
+                track(frozen, true);
+            }
+        }
     }
 }

@@ -100,12 +100,8 @@ final class UnrolledGradient {
     }
 
     private void trainingGradient(Batch train, List<NDArray> w, List<NDArray> a, boolean weights) {
-        Gradients.zero(weights ? w : a);
-        Gradients.track(weights ? a : w, false);
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            gc.backward(Losses.crossEntropy(net.forward(train.images(), ForwardMode.TRAIN), train.labels()));
-        } finally {
-            Gradients.track(weights ? a : w, true);
+        try (Gradients.Pass pass = Gradients.towards(weights ? w : a, weights ? a : w)) {
+            pass.backward(Losses.crossEntropy(net.forward(train.images(), ForwardMode.TRAIN), train.labels()));
         }
     }
 

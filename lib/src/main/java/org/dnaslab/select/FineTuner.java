@@ -1,10 +1,8 @@
 package org.dnaslab.select;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.engine.EngineException;
-import ai.djl.training.GradientCollector;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.progress.Progress;
@@ -194,13 +192,11 @@ public final class FineTuner {
                                      List<NDArray> archTrainable) {
         try (NDScope scope = new NDScope()) {
             Batch val = Batch.load(net.manager(), data, order, from, batchSize);
-            Gradients.zero(archTrainable);
-            Gradients.track(weights, false);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (Gradients.Pass pass = Gradients.towards(archTrainable, weights)) {
                 NDArray logits = net.forward(val.images(), ForwardMode.TRAIN);
                 NDArray loss = Losses.crossEntropy(logits, val.labels());
                 try {
-                    gc.backward(loss);
+                    pass.backward(loss);
                     return true;
                 } catch (EngineException e) {
                     // DJL cannot ask a computed array whether it is on the graph; autograd's refusal says it is not
@@ -209,8 +205,6 @@ public final class FineTuner {
                     }
                     throw e;
                 }
-            } finally {
-                Gradients.track(weights, true);
             }
         }
     }
@@ -219,24 +213,16 @@ public final class FineTuner {
                                 List<NDArray> archArrays) {
         try (NDScope scope = new NDScope()) {
             Batch train = Batch.load(net.manager(), data, order, from, batchSize);
-            Gradients.zero(weights);
-            Gradients.track(archArrays, false);
             double loss;
             double acc;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (Gradients.Pass pass = Gradients.towards(weights, archArrays)) {
                 NDArray logits = net.forward(train.images(), ForwardMode.TRAIN);
                 NDArray l = Losses.crossEntropy(logits, train.labels());
-                gc.backward(l);
+                pass.backward(l);
                 loss = l.getFloat();
                 acc = (double) Losses.correct(logits, train.labels()) / batchSize;
-            } finally {
-                Gradients.track(archArrays, true);
             }
-            try (AutoCloseable noGrad = Gradients.noGrad()) {
-                Gradients.clipNorm(weights, gradClip);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            Gradients.clipNorm(weights, gradClip);
             return new double[] {loss, acc};
         }
     }
