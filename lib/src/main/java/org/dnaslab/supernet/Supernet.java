@@ -13,6 +13,7 @@ import org.dnaslab.ops.AuxiliaryHead;
 import org.dnaslab.ops.BatchNorm2d;
 import org.dnaslab.ops.FactorizedReduce;
 import org.dnaslab.ops.ForwardMode;
+import org.dnaslab.ops.MemoryLayout;
 import org.dnaslab.ops.Functional;
 import org.dnaslab.ops.Op;
 import org.dnaslab.ops.OpFactory;
@@ -53,6 +54,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
     private int auxiliaryAfterLayer = -1;
     private double dropPath;
     private SplittableRandom dropPathRandom;
+    private MemoryLayout layout = MemoryLayout.fromSystemProperty();
 
     /** One step of the macro network. */
     public interface Layer {
@@ -286,6 +288,18 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         }
     }
 
+    /**
+     * The physical layout of the activations (default {@link MemoryLayout#CHANNELS_LAST}, or
+     * {@code -Ddnaslab.memoryLayout}). Results agree within float rounding; only speed differs.
+     */
+    public void setMemoryLayout(MemoryLayout layout) {
+        this.layout = java.util.Objects.requireNonNull(layout, "layout");
+    }
+
+    public MemoryLayout memoryLayout() {
+        return layout;
+    }
+
     /** The drop-path probability training forwards use now (0 = off). */
     public double dropPath() {
         return dropPath;
@@ -319,7 +333,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
 
     /** The state entering layer 0. */
     public NDList stem(NDArray x, ForwardMode mode) {
-        NDArray s = stemNorm.apply(Functional.conv2d(x, stemWeight.getArray(), 1, 1, 1, 1), mode);
+        NDArray s = stemNorm.apply(Functional.conv2d(layout.apply(x), stemWeight.getArray(), 1, 1, 1, 1), mode);
         return space.concatenatesOutput() ? new NDList(s, s) : new NDList(s);
     }
 
