@@ -2,6 +2,9 @@ package org.dnaslab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dnaslab.bench.MatmulPeak;
+import org.dnaslab.bench.PtPassBench;
+import org.dnaslab.data.FashionMnist;
+import org.dnaslab.data.ImageDataset;
 import org.dnaslab.bench.Medians;
 import org.dnaslab.bench.ResidentMemory;
 import org.dnaslab.bench.SearchStepBench;
@@ -28,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Search-step speed vs the PyTorch reference, matmul peak share, and native memory over steps.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--cases", split = ",", defaultValue = "nb201_n1,nb201_n5,darts8,memory",
+    @Option(names = "--cases", split = ",", defaultValue = "nb201_n1,nb201_n5,darts8,pt,memory",
             description = "cases to run (default ${DEFAULT-VALUE})")
     List<String> cases;
     @Option(names = "--warmup", defaultValue = "3")
@@ -40,10 +43,25 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-case", defaultValue = "nb201_n1",
             description = "network of the memory case: nb201_n1, nb201_n5, darts8 or tiny (C=4, batch 16)")
     String memoryCase;
+    @Option(names = "--pt-train-steps", defaultValue = "50",
+            description = "search steps that train the NB201 supernet before the PT case's selection passes")
+    int ptTrainSteps;
+    @Option(names = "--pt-val-batches", defaultValue = "4", description = "validation batches of 64 per PT measurement")
+    int ptValBatches;
+    @Option(names = "--pt-repeats", defaultValue = "3", description = "timed passes per path in the PT case")
+    int ptRepeats;
+    @Option(names = "--data", description = "Fashion-MNIST directory of the PT case (default: as ./lab search)")
+    Path data;
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads, both sides")
     int threads;
     @Option(names = "--python", defaultValue = "/usr/bin/python3")
     String python;
+    @Option(names = "--reference-channels-last",
+            description = "run the reference in torch.channels_last too (this project's layout), not PyTorch's default")
+    boolean referenceChannelsLast;
+    @Option(names = "--reference-omp-wait-policy", defaultValue = "",
+            description = "OMP_WAIT_POLICY of the reference (default: unset, OpenMP's own default)")
+    String referenceOmpWaitPolicy;
     @Option(names = "--no-reference", description = "skip the PyTorch reference")
     boolean noReference;
 
@@ -58,13 +76,15 @@ public final class BenchCommand implements Callable<Integer> {
                 threads, ai.djl.engine.Engine.getInstance().getVersion(), peak);
         List<String> stepCases = new ArrayList<>();
         for (String c : cases) {
-            if (!c.equals("memory")) {
+            if (!c.equals("memory") && !c.equals("pt")) {
                 stepCases.add(c);
             }
         }
         JsonNode reference = stepCases.isEmpty() || noReference ? null : runReference(home, stepCases);
-        System.out.printf(Locale.ROOT, "%-10s %14s %14s %8s %10s %8s%n", "case", "dnaslab ms", "pytorch ms",
-                "ratio", "GFLOP/s", "of peak");
+        if (!stepCases.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-10s %14s %14s %8s %10s %8s%n", "case", "dnaslab ms", "pytorch ms",
+                    "ratio", "GFLOP/s", "of peak");
+        }
         for (String c : stepCases) {
             Medians ours = Medians.of(SearchStepBench.run(configFor(c), warmup, repeats, null));
             JsonNode ref = reference == null ? null : reference.get(c);
@@ -77,10 +97,27 @@ public final class BenchCommand implements Callable<Integer> {
                             : (ref.get("p90_ms").asDouble() - ref.get("p10_ms").asDouble()) / 2,
                     ours.median() / refMs, gflops, 100 * gflops / peak);
         }
+        if (cases.contains("pt")) {
+            pt();
+        }
         if (cases.contains("memory")) {
             memory();
         }
         return 0;
+    }
+
+    private void pt() {
+        ImageDataset train = (data == null ? FashionMnist.load() : FashionMnist.load(data)).train();
+        PtPassBench.Result r = PtPassBench.run(configFor("nb201_n1"), train, ptTrainSteps, ptValBatches, ptRepeats);
+        System.out.printf(Locale.ROOT, "%-10s naive %8.1f ms ±%4.0f  fast %8.1f ms ±%4.0f  speed-up x%.2f  decisions %s"
+                        + " (NB201 C=16 N=1 trained %d steps; one op pass over %d edges, %d val images; %d passes each)%n",
+                "pt", r.naive().median(), (r.naive().p90() - r.naive().p10()) / 2, r.fast().median(),
+                (r.fast().p90() - r.fast().p10()) / 2, r.speedUp(), r.identical() ? "identical" : "DIFFER",
+                r.trainSteps(), r.fastSelection().decisions().size(), r.images(), r.fast().n());
+        System.out.println("           chosen: " + r.fastSelection().architecture());
+        if (!r.identical()) {
+            System.out.println("           naive chose: " + r.naiveSelection().architecture());
+        }
     }
 
     private void memory() {
@@ -107,7 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
             case "tiny" -> SearchConfig.builder().setSpace("nb201").optChannels(4).optCells(1).optBatchSize(16)
                     .setEpochs(1).build();
             default -> throw new IllegalArgumentException("unknown bench case '" + c
-                    + "'; expected nb201_n1, nb201_n5, darts8 or memory");
+                    + "'; expected nb201_n1, nb201_n5, darts8, pt or memory");
         };
     }
 
@@ -118,11 +155,25 @@ public final class BenchCommand implements Callable<Integer> {
         }
         File out = File.createTempFile("dnaslab-reference", ".json");
         out.deleteOnExit();
-        List<String> cmd = List.of(python, script.toString(), "--threads", String.valueOf(threads), "--warmup",
-                String.valueOf(warmup), "--repeats", String.valueOf(repeats), "--cases", String.join(",", stepCases),
-                "--json", out.getPath());
-        System.out.println("reference: " + String.join(" ", cmd));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--threads", String.valueOf(threads),
+                "--warmup", String.valueOf(warmup), "--repeats", String.valueOf(repeats), "--cases",
+                String.join(",", stepCases), "--json", out.getPath()));
+        if (referenceChannelsLast) {
+            cmd.add("--channels-last");
+        }
+        System.out.println("reference: " + String.join(" ", cmd) + "  (OMP_WAIT_POLICY="
+                + (referenceOmpWaitPolicy.isEmpty() ? "unset" : referenceOmpWaitPolicy) + ")");
+        System.out.println("dnaslab:   memory layout " + org.dnaslab.ops.MemoryLayout.fromSystemProperty().name()
+                .toLowerCase(Locale.ROOT) + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        // The reference runs as a user would run it: OpenMP's default wait policy, not the passive one ./lab sets
+        // for this side (on a quiet machine spinning threads are the faster choice for PyTorch; see bench/README).
+        if (referenceOmpWaitPolicy.isEmpty()) {
+            pb.environment().remove("OMP_WAIT_POLICY");
+        } else {
+            pb.environment().put("OMP_WAIT_POLICY", referenceOmpWaitPolicy);
+        }
+        Process p = pb.start();
         int code = p.waitFor();
         if (code != 0) {
             throw new IllegalStateException("the PyTorch reference failed with exit code " + code);

@@ -20,6 +20,33 @@ class CachedPrefixTest {
                 .optClasses(3).optSeed(3).optEdgeWeights(beta).build());
     }
 
+    /**
+     * Committing an edge changes its op's weight from softmax(α) to 1, and merged convolutions carry that weight:
+     * the cached nodes' merged outputs must be remade for the perturbed weights, not reused.
+     */
+    @Test
+    void nb201CommittedEdgesRecomputeTheMergedOutputsOfCachedNodes() throws Exception {
+        try (NDManager m = NDManager.newBaseManager(); AutoCloseable noGrad = Gradients.noGrad()) {
+            Supernet net = net(m, "nb201", 1, false);
+            NDArray x = m.randomNormal(new Shape(6, 1, 8, 8));
+            SearchSpace space = net.space();
+            for (int e = 0; e < space.edges().size(); e++) {
+                int node = space.edges().get(e).to();
+                CachedPrefix prefix = CachedPrefix.of(net, x, CellType.NORMAL, node, ForwardWeights.of(net.arch()),
+                        ForwardMode.BATCH_STATS);
+                for (String op : java.util.List.of("nor_conv_1x1", "nor_conv_3x3")) {
+                    EdgeDecisions d = net.arch().decisions();
+                    EdgeDecisions.Snapshot before = d.snapshot();
+                    d.commit(CellType.NORMAL, e, op);
+                    ForwardWeights w = ForwardWeights.of(net.arch());
+                    float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
+                    d.restore(before);
+                    assertArrayEquals(full, prefix.logits(w).toFloatArray(), "edge " + e + " committed to " + op);
+                }
+            }
+        }
+    }
+
     @Test
     void nb201SuffixRecomputationEqualsAFullForwardForEveryMaskedOpOfEveryEdge() throws Exception {
         try (NDManager m = NDManager.newBaseManager(); AutoCloseable noGrad = Gradients.noGrad()) {

@@ -1,0 +1,99 @@
+package org.dnaslab.bench;
+
+import org.dnaslab.data.ImageDataset;
+import org.dnaslab.search.DartsSearch;
+import org.dnaslab.search.SearchConfig;
+import org.dnaslab.select.PerturbationEvaluator;
+import org.dnaslab.select.PerturbationSelector;
+import org.dnaslab.select.Selection;
+import org.dnaslab.select.SelectionContext;
+import org.dnaslab.supernet.EdgeDecisions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One PT op-selection pass over every edge of a trained NB201 supernet (each op masked in turn, the op whose removal
+ * hurts most committed, no fine-tuning in between), on the same validation batches, by the naive masked loop and by
+ * the fast path. The two paths alternate so that a change in machine load hits both alike; every pass starts from
+ * the same undecided supernet, and every pass must take the same decisions from the same scores.
+ */
+public final class PtPassBench {
+    /** Medians and decisions of the two paths. */
+    public record Result(Medians naive, Medians fast, Selection naiveSelection, Selection fastSelection,
+                         boolean identical, int images, int trainSteps) {
+        public double speedUp() {
+            return naive.median() / fast.median();
+        }
+    }
+
+    private PtPassBench() {
+    }
+
+    /**
+     * @param config     the supernet and search settings (NB201 expected; any space works)
+     * @param data       training data; the search uses its first {@code 2 · batch · trainSteps} images
+     * @param trainSteps search steps before selecting (split evenly into one epoch)
+     * @param valBatches validation batches per measurement
+     */
+    public static Result run(SearchConfig config, ImageDataset data, int trainSteps, int valBatches, int repeats) {
+        int batch = config.batchSize();
+        int limit = 2 * batch * Math.max(trainSteps, valBatches);
+        if (data.size() < limit) {
+            throw new IllegalArgumentException("the PT bench needs " + limit + " training images (2 x batch " + batch
+                    + " x " + Math.max(trainSteps, valBatches) + " steps), the data set has " + data.size());
+        }
+        SearchConfig c = SearchConfig.builder().optSupernet(config.supernet()).setEpochs(1).optBatchSize(batch)
+                .optTrainLimit(limit).optEvalBatches(1).build();
+        try (DartsSearch search = DartsSearch.builder(c).optProgress(false).build()) {
+            search.run(data);
+            SelectionContext ctx = SelectionContext.of(search, data);
+            EdgeDecisions decisions = search.supernet().arch().decisions();
+            EdgeDecisions.Snapshot undecided = decisions.snapshot();
+            List<Double> naive = new ArrayList<>();
+            List<Double> fast = new ArrayList<>();
+            Selection naiveSel = null;
+            Selection fastSel = null;
+            boolean identical = true;
+            // one untimed pass per path first (engine warm-up, first-touch memory)
+            for (int r = -1; r < repeats; r++) {
+                for (PerturbationEvaluator.Path path : PerturbationEvaluator.Path.values()) {
+                    decisions.restore(undecided);
+                    PerturbationSelector pt = PerturbationSelector.builder().optInterval(0).optEvalBatches(valBatches)
+                            .optPath(path).optProgress(false).build();
+                    long t0 = System.nanoTime();
+                    Selection s = pt.select(ctx);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    if (path == PerturbationEvaluator.Path.FAST) {
+                        fastSel = s;
+                        if (r >= 0) {
+                            fast.add(ms);
+                        }
+                    } else {
+                        naiveSel = s;
+                        if (r >= 0) {
+                            naive.add(ms);
+                        }
+                    }
+                }
+                identical &= naiveSel.architecture().equals(fastSel.architecture())
+                        && scores(naiveSel).equals(scores(fastSel));
+            }
+            decisions.restore(undecided);
+            return new Result(Medians.of(naive.stream().mapToDouble(Double::doubleValue).toArray()),
+                    Medians.of(fast.stream().mapToDouble(Double::doubleValue).toArray()), naiveSel, fastSel, identical,
+                    valBatches * batch, trainSteps);
+        }
+    }
+
+    private static List<Object> scores(Selection s) {
+        List<Object> all = new ArrayList<>();
+        s.decisions().forEach(d -> {
+            all.add(d.target());
+            all.add(d.chosen());
+            all.add(d.scores());
+            all.add(d.baseline());
+        });
+        return all;
+    }
+}
