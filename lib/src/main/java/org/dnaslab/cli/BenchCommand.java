@@ -1,6 +1,7 @@
 package org.dnaslab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dnaslab.bench.CpuSteal;
 import org.dnaslab.bench.MatmulPeak;
 import org.dnaslab.bench.PtPassBench;
 import org.dnaslab.data.FashionMnist;
@@ -74,28 +75,40 @@ public final class BenchCommand implements Callable<Integer> {
         double peak = MatmulPeak.gflops(2048, 7);
         System.out.printf(Locale.ROOT, "fp32 matmul peak (2048^2, %d threads, DJL/PyTorch %s): %.1f GFLOP/s%n",
                 threads, ai.djl.engine.Engine.getInstance().getVersion(), peak);
+        System.out.println("dnaslab: memory layout " + org.dnaslab.ops.MemoryLayout.fromSystemProperty().name()
+                .toLowerCase(Locale.ROOT) + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"));
         List<String> stepCases = new ArrayList<>();
         for (String c : cases) {
             if (!c.equals("memory") && !c.equals("pt")) {
                 stepCases.add(c);
             }
         }
-        JsonNode reference = stepCases.isEmpty() || noReference ? null : runReference(home, stepCases);
-        if (!stepCases.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%-10s %14s %14s %8s %10s %8s%n", "case", "dnaslab ms", "pytorch ms",
-                    "ratio", "GFLOP/s", "of peak");
-        }
+        // Case by case, the reference first and then this side, so that a drift in machine load over the run
+        // (shared VMs drift a lot) hits both sides of a ratio alike.
+        List<String> rows = new ArrayList<>();
         for (String c : stepCases) {
+            CpuSteal refSteal = CpuSteal.start();
+            JsonNode ref = noReference ? null : runReference(home, List.of(c)).get(c);
+            double refStealPct = refSteal.percent();
+            CpuSteal ourSteal = CpuSteal.start();
             Medians ours = Medians.of(SearchStepBench.run(configFor(c), warmup, repeats, null));
-            JsonNode ref = reference == null ? null : reference.get(c);
+            double ourStealPct = ourSteal.percent();
             double refMs = ref == null ? Double.NaN : ref.get("median_ms").asDouble();
             double flops = ref == null || ref.get("flops_per_step") == null ? Double.NaN
                     : ref.get("flops_per_step").asDouble();
             double gflops = flops / (ours.median() / 1000) / 1e9;
-            System.out.printf(Locale.ROOT, "%-10s %8.1f ±%4.0f %8.1f ±%4.0f %8.2f %10.1f %7.0f%%%n", c, ours.median(),
-                    (ours.p90() - ours.p10()) / 2, refMs, ref == null ? Double.NaN
+            rows.add(String.format(Locale.ROOT, "%-10s %8.1f ±%4.0f %8.1f ±%4.0f %8.2f %10.1f %7.0f%% %7.1f%% %6.1f%%",
+                    c, ours.median(), (ours.p90() - ours.p10()) / 2, refMs, ref == null ? Double.NaN
                             : (ref.get("p90_ms").asDouble() - ref.get("p10_ms").asDouble()) / 2,
-                    ours.median() / refMs, gflops, 100 * gflops / peak);
+                    ours.median() / refMs, gflops, 100 * gflops / peak, ourStealPct, refStealPct));
+            System.out.println("[bench] " + rows.get(rows.size() - 1));
+        }
+        if (!rows.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%n%-10s %14s %14s %8s %10s %8s %8s %7s%n", "case", "dnaslab ms", "pytorch ms",
+                    "ratio", "GFLOP/s", "of peak", "steal", "(ref)");
+            rows.forEach(System.out::println);
+            System.out.println("(medians ± half the p10–p90 spread; steal = CPU time the hypervisor gave to other guests"
+                    + " during each side's case: compare ratios only where both are low)");
         }
         if (cases.contains("pt")) {
             pt();
@@ -108,12 +121,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void pt() {
         ImageDataset train = (data == null ? FashionMnist.load() : FashionMnist.load(data)).train();
+        CpuSteal steal = CpuSteal.start();
         PtPassBench.Result r = PtPassBench.run(configFor("nb201_n1"), train, ptTrainSteps, ptValBatches, ptRepeats);
+        double stealPct = steal.percent();
         System.out.printf(Locale.ROOT, "%-10s naive %8.1f ms ±%4.0f  fast %8.1f ms ±%4.0f  speed-up x%.2f  decisions %s"
-                        + " (NB201 C=16 N=1 trained %d steps; one op pass over %d edges, %d val images; %d passes each)%n",
+                        + " (NB201 C=16 N=1 trained %d steps; one op pass over %d edges, %d val images; %d passes each;"
+                        + " steal %.1f%%)%n",
                 "pt", r.naive().median(), (r.naive().p90() - r.naive().p10()) / 2, r.fast().median(),
                 (r.fast().p90() - r.fast().p10()) / 2, r.speedUp(), r.identical() ? "identical" : "DIFFER",
-                r.trainSteps(), r.fastSelection().decisions().size(), r.images(), r.fast().n());
+                r.trainSteps(), r.fastSelection().decisions().size(), r.images(), r.fast().n(), stealPct);
         System.out.println("           chosen: " + r.fastSelection().architecture());
         if (!r.identical()) {
             System.out.println("           naive chose: " + r.naiveSelection().architecture());
@@ -163,8 +179,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("reference: " + String.join(" ", cmd) + "  (OMP_WAIT_POLICY="
                 + (referenceOmpWaitPolicy.isEmpty() ? "unset" : referenceOmpWaitPolicy) + ")");
-        System.out.println("dnaslab:   memory layout " + org.dnaslab.ops.MemoryLayout.fromSystemProperty().name()
-                .toLowerCase(Locale.ROOT) + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         // The reference runs as a user would run it: OpenMP's default wait policy, not the passive one ./lab sets
         // for this side (on a quiet machine spinning threads are the faster choice for PyTorch; see bench/README).
