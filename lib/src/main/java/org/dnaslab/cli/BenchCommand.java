@@ -68,6 +68,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // refuse a misspelt case before spending minutes on the ones before it
+        for (String c : cases) {
+            if (!c.equals("pt") && !c.equals("memory")) {
+                configFor(c);
+            }
+        }
+        configFor(memoryCase);
         ProgressReporters.setCurrent(ProgressReporters.silent());
         ai.djl.engine.Engine.getInstance();  // loads the engine before its thread count is set
         ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
