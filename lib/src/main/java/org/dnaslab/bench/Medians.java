@@ -10,7 +10,12 @@ public record Medians(double median, double p10, double p90, int n) {
         return new Medians(quantile(v, 0.5), quantile(v, 0.1), quantile(v, 0.9), v.length);
     }
 
-    private static double quantile(double[] sorted, double q) {
+    /** Half the p10–p90 spread: the "±" printed next to a median. */
+    public double halfSpread() {
+        return (p90 - p10) / 2;
+    }
+
+        private static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -10,7 +10,9 @@ import org.dnaslab.select.SelectionContext;
 import org.dnaslab.supernet.EdgeDecisions;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One PT op-selection pass over every edge of a trained NB201 supernet (each op masked in turn, the op whose removal
@@ -50,10 +52,8 @@ public final class PtPassBench {
             SelectionContext ctx = SelectionContext.of(search, data);
             EdgeDecisions decisions = search.supernet().arch().decisions();
             EdgeDecisions.Snapshot undecided = decisions.snapshot();
-            List<Double> naive = new ArrayList<>();
-            List<Double> fast = new ArrayList<>();
-            Selection naiveSel = null;
-            Selection fastSel = null;
+            Map<PerturbationEvaluator.Path, List<Double>> millis = new EnumMap<>(PerturbationEvaluator.Path.class);
+            Map<PerturbationEvaluator.Path, Selection> last = new EnumMap<>(PerturbationEvaluator.Path.class);
             boolean identical = true;
             // one untimed pass per path first (engine warm-up, first-touch memory)
             for (int r = -1; r < repeats; r++) {
@@ -62,28 +62,25 @@ public final class PtPassBench {
                     PerturbationSelector pt = PerturbationSelector.builder().optInterval(0).optEvalBatches(valBatches)
                             .optPath(path).optProgress(false).build();
                     long t0 = System.nanoTime();
-                    Selection s = pt.select(ctx);
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    if (path == PerturbationEvaluator.Path.FAST) {
-                        fastSel = s;
-                        if (r >= 0) {
-                            fast.add(ms);
-                        }
-                    } else {
-                        naiveSel = s;
-                        if (r >= 0) {
-                            naive.add(ms);
-                        }
+                    last.put(path, pt.select(ctx));
+                    if (r >= 0) {
+                        millis.computeIfAbsent(path, p -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e6);
                     }
                 }
-                identical &= naiveSel.architecture().equals(fastSel.architecture())
-                        && scores(naiveSel).equals(scores(fastSel));
+                Selection naive = last.get(PerturbationEvaluator.Path.NAIVE);
+                Selection fast = last.get(PerturbationEvaluator.Path.FAST);
+                identical &= naive.architecture().equals(fast.architecture()) && scores(naive).equals(scores(fast));
             }
             decisions.restore(undecided);
-            return new Result(Medians.of(naive.stream().mapToDouble(Double::doubleValue).toArray()),
-                    Medians.of(fast.stream().mapToDouble(Double::doubleValue).toArray()), naiveSel, fastSel, identical,
-                    valBatches * batch, trainSteps);
+            PerturbationEvaluator.Path naive = PerturbationEvaluator.Path.NAIVE;
+            PerturbationEvaluator.Path fast = PerturbationEvaluator.Path.FAST;
+            return new Result(medians(millis.getOrDefault(naive, List.of())), medians(millis.getOrDefault(fast, List.of())),
+                    last.get(naive), last.get(fast), identical, valBatches * batch, trainSteps);
         }
+    }
+
+    private static Medians medians(List<Double> millis) {
+        return Medians.of(millis.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static List<Object> scores(Selection s) {

@@ -68,12 +68,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // refuse a misspelt case before spending minutes on the ones before it
+        List<String> stepCases = new ArrayList<>();
         for (String c : cases) {
-            if (!c.equals("pt") && !c.equals("memory")) {
-                configFor(c);
+            if (!c.equals("memory") && !c.equals("pt")) {
+                stepCases.add(c);
             }
         }
+        // refuse a misspelt case before spending minutes on the ones before it
+        stepCases.forEach(BenchCommand::configFor);
         configFor(memoryCase);
         ProgressReporters.setCurrent(ProgressReporters.silent());
         ai.djl.engine.Engine.getInstance();  // loads the engine before its thread count is set
@@ -84,12 +86,6 @@ public final class BenchCommand implements Callable<Integer> {
                 threads, ai.djl.engine.Engine.getInstance().getVersion(), peak);
         System.out.println("dnaslab: memory layout " + org.dnaslab.ops.MemoryLayout.fromSystemProperty().name()
                 .toLowerCase(Locale.ROOT) + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"));
-        List<String> stepCases = new ArrayList<>();
-        for (String c : cases) {
-            if (!c.equals("memory") && !c.equals("pt")) {
-                stepCases.add(c);
-            }
-        }
         // Case by case, the reference first and then this side, so that a drift in machine load over the run
         // (shared VMs drift a lot) hits both sides of a ratio alike.
         List<String> rows = new ArrayList<>();
@@ -105,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
                     : ref.get("flops_per_step").asDouble();
             double gflops = flops / (ours.median() / 1000) / 1e9;
             rows.add(String.format(Locale.ROOT, "%-10s %8.1f ±%4.0f %8.1f ±%4.0f %8.2f %10.1f %7.0f%% %7.1f%% %6.1f%%",
-                    c, ours.median(), (ours.p90() - ours.p10()) / 2, refMs, ref == null ? Double.NaN
+                    c, ours.median(), ours.halfSpread(), refMs, ref == null ? Double.NaN
                             : (ref.get("p90_ms").asDouble() - ref.get("p10_ms").asDouble()) / 2,
                     ours.median() / refMs, gflops, 100 * gflops / peak, ourStealPct, refStealPct));
             System.out.println("[bench] " + rows.get(rows.size() - 1));
@@ -134,8 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-10s naive %8.1f ms ±%4.0f  fast %8.1f ms ±%4.0f  speed-up x%.2f  decisions %s"
                         + " (NB201 C=16 N=1 trained %d steps; one op pass over %d edges, %d val images; %d passes each;"
                         + " steal %.1f%%)%n",
-                "pt", r.naive().median(), (r.naive().p90() - r.naive().p10()) / 2, r.fast().median(),
-                (r.fast().p90() - r.fast().p10()) / 2, r.speedUp(), r.identical() ? "identical" : "DIFFER",
+                "pt", r.naive().median(), r.naive().halfSpread(), r.fast().median(), r.fast().halfSpread(), r.speedUp(), r.identical() ? "identical" : "DIFFER",
                 r.trainSteps(), r.fastSelection().decisions().size(), r.images(), r.fast().n(), stealPct);
         System.out.println("           chosen: " + r.fastSelection().architecture());
         if (!r.identical()) {
@@ -187,8 +182,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("reference: " + String.join(" ", cmd) + "  (OMP_WAIT_POLICY="
                 + (referenceOmpWaitPolicy.isEmpty() ? "unset" : referenceOmpWaitPolicy) + ")");
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        // The reference runs as a user would run it: OpenMP's default wait policy, not the passive one ./lab sets
-        // for this side (on a quiet machine spinning threads are the faster choice for PyTorch; see bench/README).
+        // The reference runs as a user would run it, with OpenMP's default wait policy, even when this side was
+        // started with another one (see bench/README, "Threads").
         if (referenceOmpWaitPolicy.isEmpty()) {
             pb.environment().remove("OMP_WAIT_POLICY");
         } else {

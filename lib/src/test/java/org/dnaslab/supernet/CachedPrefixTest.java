@@ -9,6 +9,8 @@ import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,30 +22,46 @@ class CachedPrefixTest {
                 .optClasses(3).optSeed(3).optEdgeWeights(beta).build());
     }
 
+    /** One change to an edge's decisions, for {@link #assertSuffixMatchesFullForward}. */
+    private interface EdgePerturbation {
+        void apply(EdgeDecisions d, int edge, String op);
+    }
+
     /**
-     * Committing an edge changes its op's weight from softmax(α) to 1, and merged convolutions carry that weight:
-     * the cached nodes' merged outputs must be remade for the perturbed weights, not reused.
+     * For every NB201 edge and each of {@code ops}: the logits recomputed from the cached prefix under the perturbed
+     * weights equal a full forward's, and the cached base logits equal an unperturbed forward's.
+     */
+    private static void assertSuffixMatchesFullForward(Supernet net, NDArray x, List<String> ops, String verb,
+                                                       EdgePerturbation perturbation) {
+        SearchSpace space = net.space();
+        EdgeDecisions d = net.arch().decisions();
+        for (int e = 0; e < space.edges().size(); e++) {
+            int node = space.edges().get(e).to();
+            CachedPrefix prefix = CachedPrefix.of(net, x, CellType.NORMAL, node, ForwardWeights.of(net.arch()),
+                    ForwardMode.BATCH_STATS);
+            assertArrayEquals(net.forward(x, ForwardMode.BATCH_STATS).toFloatArray(), prefix.baseLogits().toFloatArray());
+            for (String op : ops) {
+                EdgeDecisions.Snapshot before = d.snapshot();
+                perturbation.apply(d, e, op);
+                ForwardWeights w = ForwardWeights.of(net.arch());
+                float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
+                d.restore(before);
+                assertArrayEquals(full, prefix.logits(w).toFloatArray(), "edge " + e + " " + verb + " " + op);
+            }
+        }
+    }
+
+    /**
+     * Committing an edge makes its op's weight 1 instead of softmax(α): the suffix recomputed from the cache must
+     * use the committed weights, not anything left over from the base forward.
      */
     @Test
-    void nb201CommittedEdgesRecomputeTheMergedOutputsOfCachedNodes() throws Exception {
+    void nb201CommittedEdgesMatchAFullForward() throws Exception {
         try (NDManager m = NDManager.newBaseManager(); AutoCloseable noGrad = Gradients.noGrad()) {
             Supernet net = net(m, "nb201", 1, false);
-            NDArray x = m.randomNormal(new Shape(6, 1, 8, 8));
-            SearchSpace space = net.space();
-            for (int e = 0; e < space.edges().size(); e++) {
-                int node = space.edges().get(e).to();
-                CachedPrefix prefix = CachedPrefix.of(net, x, CellType.NORMAL, node, ForwardWeights.of(net.arch()),
-                        ForwardMode.BATCH_STATS);
-                for (String op : java.util.List.of("nor_conv_1x1", "nor_conv_3x3")) {
-                    EdgeDecisions d = net.arch().decisions();
-                    EdgeDecisions.Snapshot before = d.snapshot();
-                    d.commit(CellType.NORMAL, e, op);
-                    ForwardWeights w = ForwardWeights.of(net.arch());
-                    float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
-                    d.restore(before);
-                    assertArrayEquals(full, prefix.logits(w).toFloatArray(), "edge " + e + " committed to " + op);
-                }
-            }
+            assertSuffixMatchesFullForward(net, m.randomNormal(new Shape(6, 1, 8, 8)),
+                    List.of("nor_conv_1x1", "nor_conv_3x3"), "committed to",
+                    (d, e, op) -> d.commit(CellType.NORMAL, e, op));
         }
     }
 
@@ -51,22 +69,8 @@ class CachedPrefixTest {
     void nb201SuffixRecomputationEqualsAFullForwardForEveryMaskedOpOfEveryEdge() throws Exception {
         try (NDManager m = NDManager.newBaseManager(); AutoCloseable noGrad = Gradients.noGrad()) {
             Supernet net = net(m, "nb201", 2, true);
-            NDArray x = m.randomNormal(new Shape(6, 1, 8, 8));
-            SearchSpace space = net.space();
-            for (int e = 0; e < space.edges().size(); e++) {
-                int node = space.edges().get(e).to();
-                CachedPrefix prefix = CachedPrefix.of(net, x, CellType.NORMAL, node, ForwardWeights.of(net.arch()),
-                        ForwardMode.BATCH_STATS);
-                assertArrayEquals(net.forward(x, ForwardMode.BATCH_STATS).toFloatArray(), prefix.baseLogits().toFloatArray());
-                for (String op : space.ops()) {
-                    EdgeDecisions d = net.arch().decisions();
-                    d.mask(CellType.NORMAL, e, op);
-                    ForwardWeights w = ForwardWeights.of(net.arch());
-                    float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
-                    d.unmask(CellType.NORMAL, e, op);
-                    assertArrayEquals(full, prefix.logits(w).toFloatArray(), "edge " + e + " without " + op);
-                }
-            }
+            assertSuffixMatchesFullForward(net, m.randomNormal(new Shape(6, 1, 8, 8)), net.space().ops(), "without",
+                    (d, e, op) -> d.mask(CellType.NORMAL, e, op));
         }
     }
 
