@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Executes the notebook series headless on the dnaslab kernel and writes each as HTML with its plots embedded.
 
-    ./lab run [NOTEBOOK...] [--quick] [--all] [--out DIR] [--kernel NAME] [--threads N]
+    ./lab run [NOTEBOOK...] [--budget quick|laptop|paper] [--quick] [--all] [--out DIR] [--kernel NAME] [--threads N]
 
 NOTEBOOK is a file or a prefix of a name in notebooks/ ("00", "01-supernet"). Without one, every notebook of
-the series that is not pending runs (--all adds the pending ones). --quick sets DNASLAB_QUICK=1 for the kernel, so
-every notebook shrinks data and epochs through the same code. Results go to build/notebooks/NAME.html (and the
-executed NAME.ipynb); each notebook's wall time is printed. The exit status is 1 if any notebook failed.
+the series that is not pending runs (--all adds the pending ones). --budget sets DNASLAB_BUDGET for the kernel
+(default: $DNASLAB_BUDGET, else laptop); --quick is short for --budget quick. Every budget runs the same code.
+Results go to build/notebooks/NAME.html (and the executed NAME.ipynb); each notebook's wall time is printed. The exit status is 1 if any notebook failed.
 
 SERIES below is the one list of the notebooks, the image outputs each must produce, and which wait for a library API
 that has not landed yet; tests/notebooks/test_notebooks.py reads it.
@@ -107,7 +107,7 @@ def resolve(arg):
     return matches[0]
 
 
-def execute(path, quick=False, kernel_name=KERNEL_NAME, cell_timeout=900):
+def execute(path, quick=False, kernel_name=KERNEL_NAME, cell_timeout=900, budget=None):
     """Runs a notebook top to bottom in a fresh kernel (working directory: the notebook's folder).
 
     Returns (executed notebook, seconds, error or None); on a failing cell the notebook holds the outputs up to it.
@@ -117,8 +117,10 @@ def execute(path, quick=False, kernel_name=KERNEL_NAME, cell_timeout=900):
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(str(path), as_version=4)
-    previous = os.environ.get("DNASLAB_QUICK")
-    os.environ["DNASLAB_QUICK"] = "1" if quick else "0"
+    budget = "quick" if quick else (budget or os.environ.get("DNASLAB_BUDGET") or "laptop")
+    previous = {k: os.environ.get(k) for k in ("DNASLAB_QUICK", "DNASLAB_BUDGET")}
+    os.environ.pop("DNASLAB_QUICK", None)
+    os.environ["DNASLAB_BUDGET"] = budget
     # The library finds the repository's data subset and writes runs/ relative to it.
     os.environ.setdefault("DNASLAB_HOME", str(ROOT))
     client = NotebookClient(nb, kernel_name=kernel_name, timeout=cell_timeout, startup_timeout=120,
@@ -130,10 +132,11 @@ def execute(path, quick=False, kernel_name=KERNEL_NAME, cell_timeout=900):
     except CellExecutionError as e:
         error = e
     finally:
-        if previous is None:
-            os.environ.pop("DNASLAB_QUICK", None)
-        else:
-            os.environ["DNASLAB_QUICK"] = previous
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return nb, time.monotonic() - start, error
 
 
@@ -188,7 +191,9 @@ def write(nb, path, out_dir=OUT):
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="./lab run", description=__doc__.split("\n\n")[0])
     ap.add_argument("notebooks", nargs="*", help="files or name prefixes (default: the series)")
-    ap.add_argument("--quick", action="store_true", help="DNASLAB_QUICK=1: tiny data and few epochs")
+    ap.add_argument("--budget", choices=["quick", "laptop", "paper"],
+                    help="DNASLAB_BUDGET for the kernel (default $DNASLAB_BUDGET, else laptop)")
+    ap.add_argument("--quick", action="store_true", help="short for --budget quick: tiny data and few epochs")
     ap.add_argument("--all", action="store_true", help="also the notebooks whose library API is pending")
     ap.add_argument("--out", default=str(OUT), help="output directory (default build/notebooks)")
     ap.add_argument("--kernel", default=KERNEL_NAME, help="kernelspec name (default dnaslab)")
@@ -203,10 +208,10 @@ def main(argv=None):
         paths = [NOTEBOOKS / e.name for e in SERIES if args.all or not e.pending]
     failed = 0
     total = 0.0
-    mode = "quick" if args.quick else "full"
+    mode = "quick" if args.quick else (args.budget or os.environ.get("DNASLAB_BUDGET") or "laptop")
     for p in paths:
         print(f"[run] {p.name} ({mode}) ...", flush=True)
-        nb, seconds, error = execute(p, quick=args.quick, kernel_name=kernel)
+        nb, seconds, error = execute(p, quick=args.quick, kernel_name=kernel, budget=mode)
         total += seconds
         html = write(nb, p, args.out)
         status = "ok" if error is None else "FAILED"

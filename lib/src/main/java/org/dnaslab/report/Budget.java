@@ -5,22 +5,32 @@ import org.dnaslab.data.FashionMnist;
 import org.dnaslab.evaluate.TrainingProtocol;
 import org.dnaslab.search.SearchConfig;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * How much compute a notebook spends: the size of the data, the supernet, the search and the evaluations. Two
- * presets share one code path: {@link #full()} (the default, darts-pt's setting on all of Fashion-MNIST) and
- * {@link #quick()} (tiny data, few epochs, a thin supernet: seconds per figure, for CI and a first look; its numbers
- * are not results). {@link #fromEnvironment()} picks quick when {@code DNASLAB_QUICK=1}.
+ * How much compute a notebook spends: the size of the data, the supernet, the search and the evaluations. Three
+ * named budgets share one code path:
+ * <ul>
+ *   <li>{@link #quick()}: tiny data, few epochs, a thin supernet; seconds per figure, for CI and a first look. Its
+ *       numbers are not results.</li>
+ *   <li>{@link #laptop()}: the default; minutes per notebook on 2 CPU cores, sized so that the papers' effects can
+ *       stand out from seed noise.</li>
+ *   <li>{@link #paper()}: darts-pt's NB201 setting (100 search epochs, C 16, N 5) on all of Fashion-MNIST; hours to
+ *       days on a laptop CPU.</li>
+ * </ul>
+ * {@link #fromEnvironment()} reads {@code DNASLAB_BUDGET} ({@code quick}, {@code laptop} or {@code paper});
+ * {@code DNASLAB_QUICK=1} stays as an alias for {@code quick}. One knob changes without touching the others:
  *
  * <pre>{@code
  * Budget budget = Budget.fromEnvironment();
+ * Budget more = Budget.laptop().toBuilder().seeds(5).build();
  * DataPair data = budget.data();
  * SearchConfig config = budget.searchConfig().optSeed(1).build();
  * }</pre>
  *
- * @param name                "quick", "full", or a name of one's own
+ * @param name                "quick", "laptop", "paper", or a name of one's own
  * @param trainImages         training images the search (and fine-tuning) uses, 0 = all
  * @param testImages          held-out test images for measurements, 0 = all
  * @param epochs              search epochs
@@ -38,10 +48,16 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
                      int evalBatches, int seeds, int fineTuneEpochs, int ptInterval, int randomArchitectures,
                      int scratchEpochs) {
 
-    /** The environment variable that selects {@link #quick()}: {@code 1}, {@code true} or {@code yes}. */
-    public static final String QUICK_ENV = "DNASLAB_QUICK";
+    /** The environment variable that names the budget: {@code quick}, {@code laptop} or {@code paper}. */
+    public static final String BUDGET_ENV = "DNASLAB_BUDGET";
     /** The system property that does the same (it wins over the environment). */
+    public static final String BUDGET_PROPERTY = "dnaslab.budget";
+    /** The older switch, an alias of {@code DNASLAB_BUDGET=quick}: {@code 1}, {@code true} or {@code yes}. */
+    public static final String QUICK_ENV = "DNASLAB_QUICK";
+    /** The system property that does the same as {@link #QUICK_ENV}. */
     public static final String QUICK_PROPERTY = "dnaslab.quick";
+    /** The names {@link #named(String)} knows. */
+    public static final List<String> NAMES = List.of("quick", "laptop", "paper");
 
     public Budget {
         if (name == null || name.isBlank()) {
@@ -72,11 +88,21 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
     }
 
     /**
-     * darts-pt's NB201 setting on all of Fashion-MNIST: C 16, N 5, 50 epochs, batch 64, measurements on whole
-     * splits; PT with interval 5 and 25 tuning epochs; 4 search seeds, 8 random architectures, 50 training epochs.
+     * darts-pt's NB201 setting on all of Fashion-MNIST: C 16, N 5, 100 search epochs, batch 64, measurements on
+     * whole splits; PT with 5 tuning epochs between decisions and 25 tuning epochs of a discretized network; 4 search
+     * seeds, 8 random architectures, 50 training epochs from scratch.
      */
-    public static Budget full() {
-        return new Budget("full", 0, 0, 50, 16, 5, 64, 0, 4, 25, 5, 8, 50);
+    public static Budget paper() {
+        return new Budget("paper", 0, 0, 100, 16, 5, 64, 0, 4, 25, 5, 8, 50);
+    }
+
+    /**
+     * The default: minutes per notebook on 2 CPU cores. 6,000 training and 2,000 test images, C 8, N 1, 8 search
+     * epochs, batch 64, measurements on whole splits; 3 seeds; 2 tuning epochs of a discretized network and 1 between
+     * PT decisions; 6 random architectures; 3 training epochs from scratch.
+     */
+    public static Budget laptop() {
+        return new Budget("laptop", 6000, 2000, 8, 8, 1, 64, 0, 3, 2, 1, 6, 3);
     }
 
     /**
@@ -88,18 +114,64 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
         return new Budget("quick", 256, 256, 3, 4, 1, 32, 2, 2, 1, 0, 2, 1);
     }
 
-    /** {@link #quick()} when {@code -Ddnaslab.quick} or {@code $DNASLAB_QUICK} is 1/true/yes, else {@link #full()}. */
+    /**
+     * The former name of {@link #paper()}, which now runs darts-pt's 100 search epochs, not 50.
+     *
+     * @deprecated use {@link #paper()}
+     */
+    @Deprecated
+    public static Budget full() {
+        return paper();
+    }
+
+    /**
+     * The budget of that name: {@code quick}, {@code laptop} or {@code paper} (case and blanks ignored).
+     *
+     * @throws IllegalArgumentException naming the value and the names allowed
+     */
+    public static Budget named(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (n) {
+            case "quick" -> quick();
+            case "laptop" -> laptop();
+            case "paper", "full" -> paper();
+            default -> throw new IllegalArgumentException("budget: unknown budget '" + name + "'; expected one of "
+                    + NAMES);
+        };
+    }
+
+    /**
+     * The budget the environment asks for: {@code -Ddnaslab.budget} or {@code $DNASLAB_BUDGET} by name, else
+     * {@link #quick()} when {@code -Ddnaslab.quick} or {@code $DNASLAB_QUICK} is 1/true/yes, else {@link #laptop()}.
+     *
+     * @throws IllegalArgumentException for an unknown name, or when DNASLAB_QUICK asks for quick and DNASLAB_BUDGET
+     *                                  for another budget
+     */
     public static Budget fromEnvironment() {
         return from(System::getProperty, System::getenv);
     }
 
     /** {@link #fromEnvironment()} with its inputs made explicit (tests). */
     static Budget from(UnaryOperator<String> properties, UnaryOperator<String> env) {
-        String v = properties.apply(QUICK_PROPERTY);
-        if (v == null || v.isBlank()) {
-            v = env.apply(QUICK_ENV);
+        String named = firstSet(properties.apply(BUDGET_PROPERTY), env.apply(BUDGET_ENV));
+        String quickFlag = firstSet(properties.apply(QUICK_PROPERTY), env.apply(QUICK_ENV));
+        boolean quick = isOn(quickFlag);
+        if (named == null) {
+            return quick ? quick() : laptop();
         }
-        return isOn(v) ? quick() : full();
+        Budget b = named(named);
+        if (quick && !b.isQuick()) {
+            throw new IllegalArgumentException("budget: " + QUICK_ENV + "=" + quickFlag.trim() + " asks for the quick "
+                    + "budget but " + BUDGET_ENV + "=" + named.trim() + " for another; unset one of them");
+        }
+        return b;
+    }
+
+    private static String firstSet(String property, String env) {
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        return env == null || env.isBlank() ? null : env;
     }
 
     private static boolean isOn(String v) {
@@ -108,6 +180,11 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
         }
         String s = v.trim().toLowerCase(Locale.ROOT);
         return s.equals("1") || s.equals("true") || s.equals("yes");
+    }
+
+    /** A builder that starts from this budget, to change one knob: {@code laptop().toBuilder().seeds(5).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public boolean isQuick() {
@@ -152,11 +229,115 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
                 + (evalBatches == 0 ? "the whole validation split" : evalBatches + " validation batches") + "; "
                 + seeds + " seeds; fine-tuning " + fineTuneEpochs + " epochs; PT interval " + ptInterval + "\n  "
                 + randomArchitectures + " random architectures; " + scratchEpochs + " training epochs from scratch\n  "
-                + (isQuick() ? "(unset DNASLAB_QUICK for the full setting)" : "(DNASLAB_QUICK=1 for a quick look)");
+                + "(" + BUDGET_ENV + "=quick|laptop|paper picks another budget)";
     }
 
     @Override
     public String toString() {
         return describe();
+    }
+
+    /** Named settings for a {@link Budget}; every value starts from the budget it was made from. */
+    public static final class Builder {
+        private String name;
+        private int trainImages;
+        private int testImages;
+        private int epochs;
+        private int channels;
+        private int cells;
+        private int batchSize;
+        private int evalBatches;
+        private int seeds;
+        private int fineTuneEpochs;
+        private int ptInterval;
+        private int randomArchitectures;
+        private int scratchEpochs;
+
+        private Builder(Budget b) {
+            name = b.name;
+            trainImages = b.trainImages;
+            testImages = b.testImages;
+            epochs = b.epochs;
+            channels = b.channels;
+            cells = b.cells;
+            batchSize = b.batchSize;
+            evalBatches = b.evalBatches;
+            seeds = b.seeds;
+            fineTuneEpochs = b.fineTuneEpochs;
+            ptInterval = b.ptInterval;
+            randomArchitectures = b.randomArchitectures;
+            scratchEpochs = b.scratchEpochs;
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder trainImages(int value) {
+            trainImages = value;
+            return this;
+        }
+
+        public Builder testImages(int value) {
+            testImages = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder channels(int value) {
+            channels = value;
+            return this;
+        }
+
+        public Builder cells(int value) {
+            cells = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder evalBatches(int value) {
+            evalBatches = value;
+            return this;
+        }
+
+        public Builder seeds(int value) {
+            seeds = value;
+            return this;
+        }
+
+        public Builder fineTuneEpochs(int value) {
+            fineTuneEpochs = value;
+            return this;
+        }
+
+        public Builder ptInterval(int value) {
+            ptInterval = value;
+            return this;
+        }
+
+        public Builder randomArchitectures(int value) {
+            randomArchitectures = value;
+            return this;
+        }
+
+        public Builder scratchEpochs(int value) {
+            scratchEpochs = value;
+            return this;
+        }
+
+        /** The budget; the record's checks apply (a field out of range is named in the error). */
+        public Budget build() {
+            return new Budget(name, trainImages, testImages, epochs, channels, cells, batchSize, evalBatches, seeds,
+                    fineTuneEpochs, ptInterval, randomArchitectures, scratchEpochs);
+        }
     }
 }

@@ -17,10 +17,63 @@ class BudgetTest {
     }
 
     @Test
-    void fullIsTheDefaultWhenNothingIsSet() {
-        assertEquals("full", from(Map.of(), Map.of()).name());
-        assertEquals("full", from(Map.of(), Map.of("DNASLAB_QUICK", "0")).name());
-        assertEquals("full", from(Map.of(), Map.of("DNASLAB_QUICK", "")).name());
+    void laptopIsTheDefaultWhenNothingIsSet() {
+        assertEquals("laptop", from(Map.of(), Map.of()).name());
+        assertEquals("laptop", from(Map.of(), Map.of("DNASLAB_QUICK", "0")).name());
+        assertEquals("laptop", from(Map.of(), Map.of("DNASLAB_QUICK", "", "DNASLAB_BUDGET", " ")).name());
+    }
+
+    @Test
+    void dnaslabBudgetNamesTheBudget() {
+        assertEquals(Budget.quick(), from(Map.of(), Map.of("DNASLAB_BUDGET", "quick")));
+        assertEquals(Budget.laptop(), from(Map.of(), Map.of("DNASLAB_BUDGET", " Laptop ")));
+        assertEquals(Budget.paper(), from(Map.of(), Map.of("DNASLAB_BUDGET", "PAPER")));
+        assertEquals(Budget.paper(), from(Map.of("dnaslab.budget", "paper"), Map.of("DNASLAB_BUDGET", "quick")),
+                "the system property wins");
+        assertEquals(Budget.quick(), from(Map.of(), Map.of("DNASLAB_BUDGET", "quick", "DNASLAB_QUICK", "1")));
+    }
+
+    @Test
+    void anUnknownOrContradictoryBudgetIsRefusedWithTheNamesAllowed() {
+        var unknown = assertThrows(IllegalArgumentException.class,
+                () -> from(Map.of(), Map.of("DNASLAB_BUDGET", "huge")));
+        assertTrue(unknown.getMessage().contains("'huge'") && unknown.getMessage().contains("[quick, laptop, paper]"),
+                unknown.getMessage());
+        var both = assertThrows(IllegalArgumentException.class,
+                () -> from(Map.of(), Map.of("DNASLAB_BUDGET", "paper", "DNASLAB_QUICK", "1")));
+        assertTrue(both.getMessage().contains("DNASLAB_QUICK") && both.getMessage().contains("DNASLAB_BUDGET=paper"),
+                both.getMessage());
+    }
+
+    @Test
+    void paperIsDartsPtsNb201SettingWithOneHundredSearchEpochs() {
+        Budget p = Budget.paper();
+        assertEquals(100, p.epochs());
+        assertEquals(16, p.channels());
+        assertEquals(5, p.cells());
+        assertEquals(5, p.ptInterval());
+        assertEquals(p, Budget.named("full"), "the old name still works");
+    }
+
+    @Test
+    void theBuilderChangesOneKnobAndKeepsTheOthers() {
+        Budget more = Budget.laptop().toBuilder().seeds(5).build();
+        assertEquals(5, more.seeds());
+        assertEquals(Budget.laptop().toBuilder().seeds(Budget.laptop().seeds()).build(), Budget.laptop());
+        assertEquals(Budget.laptop().epochs(), more.epochs());
+        assertEquals("laptop", more.name());
+        var bad = assertThrows(IllegalArgumentException.class, () -> Budget.quick().toBuilder().epochs(0).build());
+        assertTrue(bad.getMessage().contains("epochs"), bad.getMessage());
+    }
+
+    @Test
+    void theBudgetsGrowFromQuickToLaptopToPaper() {
+        Budget q = Budget.quick();
+        Budget l = Budget.laptop();
+        Budget p = Budget.paper();
+        assertTrue(q.trainImages() < l.trainImages() && l.trainImages() > 0 && p.trainImages() == 0);
+        assertTrue(q.epochs() < l.epochs() && l.epochs() < p.epochs());
+        assertTrue(l.seeds() >= 3, "the laptop budget measures every claim over at least 3 seeds");
     }
 
     @Test
@@ -37,21 +90,21 @@ class BudgetTest {
     }
 
     @Test
-    void quickShrinksEverythingThatCostsTimeAndFullUsesAllData() {
+    void quickShrinksEverythingThatCostsTimeAndPaperUsesAllData() {
         Budget q = Budget.quick();
-        Budget f = Budget.full();
+        Budget f = Budget.paper();
         assertTrue(q.trainImages() > 0 && q.trainImages() <= 512);
-        assertEquals(0, f.trainImages(), "full uses every training image");
+        assertEquals(0, f.trainImages(), "paper uses every training image");
         assertTrue(q.epochs() < f.epochs());
         assertTrue(q.channels() < f.channels());
         assertTrue(q.cells() <= f.cells());
         assertTrue(q.evalBatches() > 0);
-        assertEquals(0, f.evalBatches(), "full measures on the whole validation split");
+        assertEquals(0, f.evalBatches(), "paper measures on the whole validation split");
     }
 
     @Test
     void bothBudgetsGoThroughTheSameSearchConfigBuilder() {
-        for (Budget b : new Budget[] {Budget.quick(), Budget.full()}) {
+        for (Budget b : new Budget[] {Budget.quick(), Budget.laptop(), Budget.paper()}) {
             SearchConfig c = b.searchConfig().build();
             assertEquals(b.epochs(), c.epochs());
             assertEquals(b.channels(), c.supernet().channels());
@@ -80,7 +133,8 @@ class BudgetTest {
         String d = Budget.quick().describe();
         assertTrue(d.startsWith("quick budget: 256 training"), d);
         assertTrue(d.contains("C 4"), d);
-        assertTrue(Budget.full().describe().contains("all training"), Budget.full().describe());
+        assertTrue(Budget.paper().describe().contains("all training"), Budget.paper().describe());
+        assertTrue(d.contains("DNASLAB_BUDGET"), d);
     }
 
     @Test
