@@ -106,6 +106,16 @@ public final class FashionMnist {
         return null;
     }
 
+    /**
+     * The project's repository: {@code -Ddnaslab.home}, else {@code $DNASLAB_HOME}, else the nearest directory at or
+     * above the working directory that holds {@code lab} and {@code data/}; empty when none is found.
+     */
+    public static java.util.Optional<Path> repository() {
+        String[] home = setting(System::getProperty, System::getenv, HOME_PROPERTY, HOME_ENV);
+        return java.util.Optional.ofNullable(home != null ? Path.of(home[0])
+                : findRepository(Path.of(System.getProperty("user.dir")).toAbsolutePath()));
+    }
+
     /** The nearest directory at or above start that holds a {@code lab} file and a {@code data} directory. */
     static Path findRepository(Path start) {
         for (Path p = start; p != null; p = p.getParent()) {

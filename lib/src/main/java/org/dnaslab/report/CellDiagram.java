@@ -149,7 +149,7 @@ public final class CellDiagram {
         double[] c = control(from, to, midY);
         // The quadratic curve passes its apex halfway between the chord and the control point.
         double labelY = (midY + c[1]) / 2.0;
-        String label = escape(op);
+        String label = Html.escape(op);
         int w = 7 * op.length() + 8;
         sb.append(String.format(Locale.ROOT,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"16\" rx=\"3\" fill=\"white\" fill-opacity=\"0.85\"/>%n",
@@ -168,7 +168,7 @@ public final class CellDiagram {
                 "<path class=\"edge\" data-from=\"%d\" data-to=\"%d\" d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" fill=\"none\" "
                         + "stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#arrow)\"><title>%s</title></path>%n",
                 from, to, a[0], a[1], c[0], c[1], b[0], b[1], colour, dash == null ? "2" : "1.2",
-                dash == null ? "" : " stroke-dasharray=\"" + dash + "\"", escape(title)));
+                dash == null ? "" : " stroke-dasharray=\"" + dash + "\"", Html.escape(title)));
     }
 
     private static double[] towards(double x, double y, double tx, double ty, double distance) {
@@ -195,7 +195,7 @@ public final class CellDiagram {
         }
         sb.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">%s</text>%n",
-                x(n), midY + 4, escape(label)));
+                x(n), midY + 4, Html.escape(label)));
     }
 
     private String label(int n) {
@@ -222,19 +222,5 @@ public final class CellDiagram {
             }
         }
         return "#333333";
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(ch);
-            }
-        }
-        return sb.toString();
     }
 }

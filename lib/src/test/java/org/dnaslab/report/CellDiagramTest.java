@@ -114,6 +114,6 @@ class CellDiagramTest {
 
     @Test
     void escapesMarkupInLabels() {
-        assertEquals("a&lt;b&gt;&amp;&quot;", CellDiagram.escape("a<b>&\""));
+        assertEquals("a&lt;b&gt;&amp;&quot;", Html.escape("a<b>&\""));
     }
 }
