@@ -106,6 +106,31 @@ public final class DartsSearch implements AutoCloseable {
         return resume(runDirectory, null);
     }
 
+    /**
+     * The search of {@code config} kept in {@code runDirectory}: resumed from its checkpoint when the directory holds
+     * one (a notebook re-run after a kernel restart continues there), else a new search that saves there. A
+     * directory that holds a search of another configuration is refused rather than overwritten.
+     *
+     * @throws IllegalArgumentException naming the directory when its saved configuration differs from {@code config}
+     */
+    public static DartsSearch resumeOrStart(SearchConfig config, Path runDirectory,
+                                            java.util.function.Consumer<Builder> customize) {
+        Path runJson = runDirectory.resolve("run.json");
+        if (Files.exists(runDirectory.resolve("checkpoint.bin")) && Files.exists(runJson)) {
+            SearchConfig saved = Json.read(runJson, RunRecord.class).config();
+            if (!saved.equals(config)) {
+                throw new IllegalArgumentException(runDirectory + " holds a search of another configuration; "
+                        + "delete it or choose another run directory (saved: " + saved + ", asked: " + config + ")");
+            }
+            return resume(runDirectory, customize);
+        }
+        Builder b = builder(config).optRunDirectory(runDirectory);
+        if (customize != null) {
+            customize.accept(b);
+        }
+        return b.build();
+    }
+
     public SearchConfig config() {
         return config;
     }
