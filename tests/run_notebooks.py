@@ -31,21 +31,40 @@ JAR = ROOT / "kernel" / "target" / "dnaslab-kernel.jar"
 
 @dataclass(frozen=True)
 class Entry:
-    """A notebook of the series: how many image outputs (PNG or SVG) its figures need, and what it waits for."""
+    """A notebook of the series: how many image outputs (PNG or SVG) its figures need, what it waits for, and the
+    claims whose findings it saves (report.Findings; each prints a verdict line)."""
     name: str
     min_images: int
     pending: str = ""  # the library API it needs that has not landed; empty when it runs today
+    claims: tuple = ()
 
 
 SERIES = [
     Entry("00-quick-start.ipynb", 2),
-    Entry("01-supernet-training.ipynb", 5),
+    Entry("01-supernet-training.ipynb", 5, claims=("01-parameter-free-drift",)),
     Entry("02-discretization-error.ipynb", 4),
     Entry("03-entropy-regularization.ipynb", 4),
     Entry("04-pt-selection.ipynb", 3),
     Entry("05-single-stage.ipynb", 2),
     Entry("06-honest-evaluation.ipynb", 2),
 ]
+
+
+def findings_directory():
+    """Where the notebooks save findings: $DNASLAB_FINDINGS, else build/findings (as report.Findings decides)."""
+    return Path(os.environ.get("DNASLAB_FINDINGS") or ROOT / "build" / "findings")
+
+
+def has_findings(e, budget):
+    """Whether every claim of a notebook has its finding at this budget (./lab reproduce then skips it)."""
+    return bool(e.claims) and all((findings_directory() / budget / (c + ".json")).is_file() for c in e.claims)
+
+
+def report_findings(budget):
+    """The table of the budget's findings on the terminal, and build/findings/findings.{json,html} (Java side)."""
+    cp = os.pathsep.join([str(ROOT / "lib" / "target" / "dnaslab-lib.jar"), str(ROOT / "lib" / "target" / "lib" / "*")])
+    return subprocess.run(["java", "-Dai.djl.offline=true", "-Ddnaslab.home=" + str(ROOT), "-cp", cp,
+                           "org.dnaslab.cli.LabCommand", "findings", "--budget", budget]).returncode
 
 
 def entry(name):
@@ -195,6 +214,8 @@ def main(argv=None):
                     help="DNASLAB_BUDGET for the kernel (default $DNASLAB_BUDGET, else laptop)")
     ap.add_argument("--quick", action="store_true", help="short for --budget quick: tiny data and few epochs")
     ap.add_argument("--all", action="store_true", help="also the notebooks whose library API is pending")
+    ap.add_argument("--reproduce", action="store_true",
+                    help="run the notebooks whose findings are missing at the budget, then print and write the report")
     ap.add_argument("--out", default=str(OUT), help="output directory (default build/notebooks)")
     ap.add_argument("--kernel", default=KERNEL_NAME, help="kernelspec name (default dnaslab)")
     ap.add_argument("--threads", type=int, default=int(os.environ.get("DNASLAB_THREADS", "0") or 0),
@@ -209,6 +230,13 @@ def main(argv=None):
     failed = 0
     total = 0.0
     mode = "quick" if args.quick else (args.budget or os.environ.get("DNASLAB_BUDGET") or "laptop")
+    if args.reproduce:
+        # Resumable: a notebook whose findings are all saved at this budget is done; the others run (and their
+        # searches continue from their run directories).
+        done = [p for p in paths if has_findings(entry(p.name), mode)]
+        for p in done:
+            print(f"[run] {p.name}: findings at the {mode} budget already saved, skipped", flush=True)
+        paths = [p for p in paths if p not in done and entry(p.name).claims]
     for p in paths:
         print(f"[run] {p.name} ({mode}) ...", flush=True)
         nb, seconds, error = execute(p, quick=args.quick, kernel_name=kernel, budget=mode)
@@ -221,6 +249,8 @@ def main(argv=None):
             failed += 1
             print(str(error).strip()[-3000:], file=sys.stderr)
     print(f"[run] {len(paths)} notebook(s), {failed} failed, {total:.1f} s in all", flush=True)
+    if args.reproduce:
+        report_findings(mode)
     return 1 if failed else 0
 
 

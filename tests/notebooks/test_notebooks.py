@@ -33,16 +33,19 @@ _executed = {}
 
 @pytest.fixture(scope="module")
 def kernel_name():
-    saved = os.environ.get("JUPYTER_PATH")
+    saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "DNASLAB_FINDINGS")}
     prefix = Path(tempfile.mkdtemp(prefix="dnaslab-notebooks-"))
+    # The notebooks' findings go to a folder of the test's own, not the user's build/findings.
+    os.environ["DNASLAB_FINDINGS"] = str(prefix / "findings")
     try:
         series.install_kernelspec(prefix)
         yield series.with_threads(series.KERNEL_NAME, 1, prefix / "threads")
     finally:
-        if saved is None:
-            os.environ.pop("JUPYTER_PATH", None)
-        else:
-            os.environ["JUPYTER_PATH"] = saved
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
         shutil.rmtree(prefix, ignore_errors=True)
 
 
@@ -98,6 +101,23 @@ def test_notebook_runs_clean_in_quick_mode_with_its_figures(entry, kernel_name):
             assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 2000
     assert seconds < NOTEBOOK_LIMIT_S, f"{entry.name} took {seconds:.0f} s in quick mode (limit {NOTEBOOK_LIMIT_S} s)"
     print(f"{entry.name}: {seconds:.1f} s, {images} pictures")
+
+
+@pytest.mark.parametrize("entry", [e for e in RUNNABLE if e.claims], ids=lambda e: e.name[:2])
+def test_a_notebook_with_a_claim_prints_its_verdict_and_saves_its_finding(entry, kernel_name):
+    nb, _, error = run(entry, kernel_name)
+    assert error is None, f"{entry.name} failed:\n{error}"
+    texts = []
+    for _, out in outputs(nb):
+        if out["output_type"] == "stream":
+            texts.append("".join(out["text"]))
+        texts.append("".join(out.get("data", {}).get("text/plain", "")))
+    verdicts = [line for t in texts for line in t.splitlines() if line.strip().strip('"').startswith("verdict: ")]
+    assert len(verdicts) >= len(entry.claims), f"{entry.name} printed no verdict line"
+    assert all(any(v in line for v in ("reproduced", "inconclusive")) for line in verdicts), verdicts
+    for claim in entry.claims:
+        saved = series.findings_directory() / "quick" / (claim + ".json")
+        assert saved.is_file(), f"{entry.name} did not save its finding {saved}"
 
 
 def test_the_series_runs_in_quick_mode_within_15_minutes(kernel_name):

@@ -18,13 +18,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The findings of a series of notebooks, one JSON file per claim in one directory, and the report made of them
+ * The findings of a series of notebooks, one JSON file per claim and budget, and the report made of them
  * ({@code findings.json} and a self-contained {@code findings.html}). Each file is written atomically, so a series
  * interrupted half-way keeps what it finished; {@code ./lab reproduce} runs only the notebooks whose findings are
  * missing at the budget asked for.
  *
- * <p>The directory is {@code -Ddnaslab.findings} or {@code $DNASLAB_FINDINGS}, else {@code build/findings} in the
- * repository ({@link FashionMnist#repository()}), else {@code build/findings} under the working directory.
+ * <p>Findings live in {@code <directory>/<budget>/<claim id>.json}, so a quick run (the tests) never replaces a
+ * laptop one. The directory is {@code -Ddnaslab.findings} or {@code $DNASLAB_FINDINGS}, else {@code build/findings}
+ * in the repository ({@link FashionMnist#repository()}), else {@code build/findings} under the working directory.
  */
 public final class Findings {
     public static final String DIRECTORY_PROPERTY = "dnaslab.findings";
@@ -48,9 +49,12 @@ public final class Findings {
         return root.resolve("build").resolve("findings");
     }
 
-    /** Saves a finding in {@link #directory()}, replacing an earlier one of the same claim; returns the file. */
+    /**
+     * Saves a finding in its budget's folder of {@link #directory()}, replacing an earlier one of the same claim and
+     * budget; returns the file.
+     */
     public static Path save(Finding finding) {
-        return save(finding, directory());
+        return save(finding, directory().resolve(finding.budget()));
     }
 
     /** Saves a finding as {@code DIR/<claim id>.json}, atomically. */
@@ -99,6 +103,11 @@ public final class Findings {
 
     /** Writes {@code findings.json} and {@code findings.html} next to the findings of {@code dir}; returns the HTML. */
     public static Path writeReport(Path dir) {
+        return writeReport(dir, dir);
+    }
+
+    /** Writes the report of the findings in {@code dir} as {@code out/findings.json} and {@code out/findings.html}. */
+    public static Path writeReport(Path dir, Path out) {
         List<Finding> findings = load(dir);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("version", ProjectVersion.get());
@@ -115,8 +124,8 @@ public final class Findings {
             rows.add(row);
         }
         report.put("findings", rows);
-        Json.write(dir.resolve(REPORT_JSON), report);
-        Path html = dir.resolve(REPORT_HTML);
+        Json.write(out.resolve(REPORT_JSON), report);
+        Path html = out.resolve(REPORT_HTML);
         AtomicFiles.writeString(html, html(findings));
         return html;
     }
