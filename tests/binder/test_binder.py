@@ -39,3 +39,16 @@ def test_setup_installs_the_kernelspec_under_the_given_prefix_and_finds_the_data
 def test_setup_refuses_to_run_without_a_prefix():
     done = subprocess.run([str(BINDER / "setup.sh")], capture_output=True, text=True, timeout=30)
     assert done.returncode == 2 and "--prefix" in done.stderr
+
+
+def test_start_picks_the_quick_budget_unless_the_user_chose_one():
+    start = BINDER / "start"
+    assert os.access(start, os.X_OK)
+    env = {k: v for k, v in os.environ.items() if k != "DNASLAB_BUDGET"}
+    shown = subprocess.run([str(start), "sh", "-c", "echo $DNASLAB_BUDGET"], env=env, capture_output=True, text=True,
+                           timeout=30)
+    assert shown.stdout.strip() == "quick", shown
+    env["DNASLAB_BUDGET"] = "laptop"
+    shown = subprocess.run([str(start), "sh", "-c", "echo $DNASLAB_BUDGET"], env=env, capture_output=True, text=True,
+                           timeout=30)
+    assert shown.stdout.strip() == "laptop", shown
