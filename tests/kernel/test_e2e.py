@@ -38,8 +38,9 @@ SEARCH_RUN = "var result = search.run(data);"
 # machine can stall any process for seconds, and a loop that missed the interrupt would never end at all.
 INTERRUPT_WITHIN = 10.0
 
-# Never checks anything: only a hard stop ends it. The display tells the test that the loop is about to start.
-TIGHT_LOOP = 'display("spinning"); long spins = 0; while (true) { spins++; }'
+# Never checks anything: only a hard stop ends it. The display tells the test that the loop is starting (one block,
+# so it is one snippet: nothing is left to compile between the display and the loop).
+TIGHT_LOOP = 'long spins = 0; { display("spinning"); while (true) { spins++; } }'
 
 
 def _await_output(kc, msg_id, types, timeout=120):
