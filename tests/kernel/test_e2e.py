@@ -38,9 +38,10 @@ SEARCH_RUN = "var result = search.run(data);"
 # machine can stall any process for seconds, and a loop that missed the interrupt would never end at all.
 INTERRUPT_WITHIN = 10.0
 
-# Never checks anything: only a hard stop ends it. The display tells the test that the loop is starting (one block,
-# so it is one snippet: nothing is left to compile between the display and the loop).
-TIGHT_LOOP = 'long spins = 0; { display("spinning"); while (true) { spins++; } }'
+# Never checks anything: only a hard stop ends it. It writes the file MARKER just before the loop (one block, so one
+# snippet: nothing is left to compile in between), and the test interrupts once the file is there.
+TIGHT_LOOP = ('long spins = 0; { java.nio.file.Files.writeString(java.nio.file.Path.of("MARKER"), "spinning");'
+              ' while (true) { spins++; } }')
 
 
 def _await_output(kc, msg_id, types, timeout=120):
@@ -61,10 +62,22 @@ def _await_output(kc, msg_id, types, timeout=120):
             return seen
 
 
-def _start_cell_and_interrupt(km, kc, code, started=("display_data", "update_display_data")):
-    """Runs `code`, waits until it shows output of a type in `started` (its loop is running), then interrupts."""
+def _await_file(path, timeout=120):
+    deadline = time.monotonic() + timeout
+    while not os.path.exists(path):
+        assert time.monotonic() < deadline, f"{path} did not appear within {timeout} s"
+        time.sleep(0.02)  # polling interval, not a guess at how long the cell takes
+
+
+def _start_cell_and_interrupt(km, kc, code, started=("display_data", "update_display_data"), marker=None):
+    """Runs `code`, waits until it shows output of a type in `started` or writes `marker` (its loop is running),
+    then interrupts."""
     msg_id = kc.execute(code)
-    early = _await_output(kc, msg_id, started)
+    if marker:
+        _await_file(marker)
+        early = []
+    else:
+        early = _await_output(kc, msg_id, started)
     begun = time.monotonic()
     km.interrupt_kernel()
     cell = collect(kc, msg_id, timeout=30)
@@ -103,11 +116,12 @@ def test_interrupting_a_running_search_stops_it_at_the_next_step_and_keeps_the_s
     assert execute(kc, "search.supernet().arch().softmaxSnapshot(CellType.NORMAL).length").result["text/plain"] == "6"
 
 
-def test_interrupting_a_loop_that_never_checks_stops_it_too(kernel):
+def test_interrupting_a_loop_that_never_checks_stops_it_too(kernel, tmp_path):
     km, kc = kernel
     assert execute(kc, "String survivor = \"still here\";").status == "ok"
 
-    cell, elapsed = _start_cell_and_interrupt(km, kc, TIGHT_LOOP)
+    marker = tmp_path / "spinning"
+    cell, elapsed = _start_cell_and_interrupt(km, kc, TIGHT_LOOP.replace("MARKER", str(marker)), marker=marker)
 
     print(f"\ninterrupt of a tight loop answered in {elapsed:.2f} s")
     assert elapsed < INTERRUPT_WITHIN
