@@ -130,10 +130,10 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-10s naive %8.1f ms ±%4.0f  fast %8.1f ms ±%4.0f  speed-up x%.2f  decisions %s"
                         + " (NB201 C=16 N=1 trained %d steps; one op pass over %d edges, %d val images; %d passes each;"
                         + " steal %.1f%%)%n",
-                "pt", r.naive().median(), r.naive().halfSpread(), r.fast().median(), r.fast().halfSpread(), r.speedUp(), r.identical() ? "identical" : "DIFFER",
+                "pt", r.naive().median(), r.naive().halfSpread(), r.fast().median(), r.fast().halfSpread(), r.speedUp(), r.agreement().describe(),
                 r.trainSteps(), r.fastSelection().decisions().size(), r.images(), r.fast().n(), stealPct);
         System.out.println("           chosen: " + r.fastSelection().architecture());
-        if (!r.identical()) {
+        if (!r.agreement().identical()) {
             System.out.println("           naive chose: " + r.naiveSelection().architecture());
         }
     }

@@ -53,6 +53,12 @@ public final class DartsSearch implements AutoCloseable {
     private int step;
     private double seconds;
     private SearchStatus status = SearchStatus.NEW;
+    /** Set when a step's loss was NaN or infinite: what happened, where; the state in memory is not saved. */
+    private String diverged;
+    /** Where the last checkpoint written or loaded stands ("the end of epoch 2"), for messages. */
+    private String lastSaved;
+    /** The training data of this run, "name (N images)"; null until the first run() of a new search. */
+    private String searchedOn;
 
     private DartsSearch(Builder b) {
         this.config = b.config;
@@ -92,13 +98,29 @@ public final class DartsSearch implements AutoCloseable {
      * Listeners and the loss term are not saved: pass them again through {@code builder}.
      */
     public static DartsSearch resume(Path runDirectory, java.util.function.Consumer<Builder> customize) {
-        RunRecord record = Json.read(runDirectory.resolve("run.json"), RunRecord.class);
+        Path json = runDirectory.resolve("run.json");
+        RunRecord record = Json.read(json, RunRecord.class);
+        if (record == null || record.config() == null || record.epochs() == null) {
+            throw new IllegalArgumentException("cannot resume from " + json + ": it has no "
+                    + (record == null ? "content" : record.config() == null ? "\"config\"" : "\"epochs\""));
+        }
         Builder b = builder(record.config()).optRunDirectory(runDirectory);
         if (customize != null) {
             customize.accept(b);
         }
-        DartsSearch s = b.build();
-        s.loadCheckpoint(runDirectory.resolve("checkpoint.bin"), record);
+        DartsSearch s;
+        try {
+            s = b.build();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot resume from " + json + ": its config does not build a search: "
+                    + e.getMessage(), e);
+        }
+        try {
+            s.loadCheckpoint(runDirectory.resolve("checkpoint.bin"), record);
+        } catch (RuntimeException | Error e) {
+            s.close();
+            throw e;
+        }
         return s;
     }
 
@@ -158,8 +180,19 @@ public final class DartsSearch implements AutoCloseable {
 
     /** Runs (or continues) the search to its last epoch, or until the thread is interrupted. */
     public SearchResult run(ImageDataset trainingData) {
+        if (diverged != null) {
+            throw new IllegalStateException("this search stopped on " + diverged + "; resume it from its run"
+                    + " directory (the last good checkpoint) or start a new one");
+        }
         ImageDataset data = config.trainLimit() > 0 ? trainingData.limit(config.trainLimit()) : trainingData;
         checkData(data);
+        String given = data.name() + " (" + data.size() + " images)";
+        if (searchedOn != null && !searchedOn.equals(given)) {
+            throw new IllegalArgumentException("this search ran on " + searchedOn + ", not on " + given
+                    + (runDirectory == null ? "" : " (" + runDirectory.resolve("run.json") + ")")
+                    + ": continue it on the same data (./lab search --resume DIR --data DIR)");
+        }
+        searchedOn = given;
         SplitStrategy splitter = SplitStrategies.byName(config.split());
         int batch = config.batchSize();
         long total = (long) config.epochs() * stepsPerEpoch(splitter.split(data.size(), 0, config.supernet().seed()));
@@ -180,6 +213,7 @@ public final class DartsSearch implements AutoCloseable {
                     }
                     long t0 = System.nanoTime();
                     StepMetrics m = step(data, trainOrder, valOrder, step * batch, steps, lr);
+                    checkFinite(m);
                     double ms = (System.nanoTime() - t0) / 1e6;
                     seconds += ms / 1000;
                     m = new StepMetrics(m.epoch(), m.step(), m.steps(), m.trainLoss(), m.trainAcc(), m.valLoss(),
@@ -207,6 +241,23 @@ public final class DartsSearch implements AutoCloseable {
             status = SearchStatus.FAILED;
             throw e;
         }
+    }
+
+    /**
+     * A NaN or infinite loss means this step's update has already spoiled weights or α: the search stops here and
+     * refuses to save, so the last checkpoint (the last epoch boundary or interruption) stays the last good state.
+     */
+    private void checkFinite(StepMetrics m) {
+        String which = !Double.isFinite(m.trainLoss()) ? "training loss " + m.trainLoss()
+                : !Double.isNaN(m.valLoss()) && !Double.isFinite(m.valLoss()) ? "validation loss " + m.valLoss() : null;
+        if (which == null) {
+            return;
+        }
+        diverged = "the " + which + " at epoch " + (epoch + 1) + ", batch " + (step + 1) + " of " + m.steps()
+                + " (weight learning rate " + m.lr() + ", architecture learning rate " + config.alphaLr() + ")";
+        throw new NonFiniteLossException("search stopped: " + diverged + "; this state is not saved"
+                + (runDirectory == null ? "" : ", " + runDirectory.resolve("checkpoint.bin") + " keeps "
+                + (lastSaved == null ? "nothing (no checkpoint was written yet)" : lastSaved)) + ". Lower the learning rates or check the data, then resume or start again.");
     }
 
     private static Map<String, Double> metrics(StepMetrics m) {
@@ -335,6 +386,9 @@ public final class DartsSearch implements AutoCloseable {
 
     /** Writes checkpoint.bin and run.json (each atomically) when the search has a run directory. */
     public void save() {
+        if (diverged != null) {
+            throw new IllegalStateException("not saving a search whose state was spoiled by " + diverged);
+        }
         if (runDirectory == null) {
             return;
         }
@@ -348,15 +402,18 @@ public final class DartsSearch implements AutoCloseable {
         if (betaOptimizer != null) {
             betaOptimizer.counters().forEach((k, v) -> scalars.put("adam_beta." + k, v));
         }
-        Checkpoint.save(runDirectory.resolve("checkpoint.bin"), scalars, stateArrays());
+        // run.json first: killed between the two writes, the record is one epoch ahead of the checkpoint, and a
+        // resume takes the checkpoint's position and the record's metrics up to it (never a metric-less epoch)
         Json.write(runDirectory.resolve("run.json"), record());
+        Checkpoint.save(runDirectory.resolve("checkpoint.bin"), scalars, stateArrays());
+        lastSaved = position();
     }
 
     /** The run record as it stands. */
     public RunRecord record() {
         return new RunRecord("dnaslab", ProjectVersion.get(), "darts-search", status, config,
                 lossTerm == null ? null : lossTerm.describe(), epoch, step, history(),
-                ArchitectureText.of(architecture()), seconds);
+                ArchitectureText.of(architecture()), seconds, searchedOn);
     }
 
     private Map<String, NDArray> stateArrays() {
@@ -374,9 +431,18 @@ public final class DartsSearch implements AutoCloseable {
             throw new IllegalArgumentException("cannot resume from " + file.getParent() + ": no checkpoint.bin there");
         }
         Map<String, Double> s = Checkpoint.load(file, stateArrays());
+        if (s.get("epoch") == null || s.get("step") == null) {
+            throw new IllegalArgumentException("checkpoint " + file + " has no position (epoch, step) in its header");
+        }
         epoch = (int) Math.round(s.get("epoch"));
         step = (int) Math.round(s.get("step"));
+        if (record.epochs().size() < epoch || epoch > config.epochs()) {
+            throw new IllegalArgumentException("checkpoint " + file + " is at epoch " + epoch + " but "
+                    + file.resolveSibling("run.json") + " records " + record.epochs().size() + " epochs of "
+                    + config.epochs() + ": the two files are not from the same run");
+        }
         seconds = s.getOrDefault("seconds", 0.0);
+        lastSaved = position();
         sums.loadFrom(s);
         weightOptimizer.loadCounters(prefixed(s, "sgd."));
         alphaOptimizer.loadCounters(prefixed(s, "adam_alpha."));
@@ -386,6 +452,11 @@ public final class DartsSearch implements AutoCloseable {
         history.clear();
         history.addAll(record.epochs().subList(0, Math.min(epoch, record.epochs().size())));
         status = record.status();
+        searchedOn = record.data();
+    }
+
+    private String position() {
+        return step == 0 ? "the end of epoch " + epoch : "epoch " + (epoch + 1) + " after step " + step;
     }
 
     private static Map<String, Double> prefixed(Map<String, Double> all, String prefix) {

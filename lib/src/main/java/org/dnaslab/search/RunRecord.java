@@ -19,8 +19,10 @@ import java.util.Map;
  * @param epochs       metrics per completed epoch
  * @param architecture the magnitude-selected architecture, as text (NB201 string or DARTS genotype)
  * @param seconds      search wall time so far
+ * @param data         the training data searched on, "name (N images)", so that a resume on other data is refused;
+ *                     null in records written before it was kept
  */
 public record RunRecord(String project, String version, String kind, SearchStatus status, SearchConfig config,
                         Map<String, Object> lossTerm, int epochsDone, int stepInEpoch, List<EpochMetrics> epochs,
-                        String architecture, double seconds) {
+                        String architecture, double seconds, String data) {
 }

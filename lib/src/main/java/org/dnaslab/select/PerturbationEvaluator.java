@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  * Validation accuracy of a supernet under a set of perturbations of one node's incoming edges (an op masked, an
  * edge committed to an op, an edge dropped), in batch-statistics mode and without gradients, as PT measures it.
  *
- * <p>Two paths give the same numbers. {@link Path#NAIVE} runs the whole network for every perturbation.
+ * <p>Two paths give the same numbers up to float32 rounding (they sum in another order, so an image whose two best
+ * logits are within rounding of each other may be counted differently; see {@link DecisionAgreement}).
+ * {@link Path#NAIVE} runs the whole network for every perturbation.
  * {@link Path#FAST} goes batch by batch: it runs the network once with nothing perturbed, keeping the state that
  * enters the first cell of the perturbed type and that cell's nodes before the perturbed node
  * ({@link CachedPrefix}), then recomputes only the rest for each perturbation; a perturbation that changes nothing

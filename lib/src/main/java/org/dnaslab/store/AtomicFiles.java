@@ -13,7 +13,10 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that a reader (or a rerun after a crash) sees either the old content or the new one, never half:
- * write a sibling temporary file, flush it to disk, then rename it over the target.
+ * write a sibling temporary file, flush it to disk, rename it over the target, then flush the directory so that the
+ * rename itself survives a power loss. A write that fails (a full disk, say) removes its temporary file and leaves
+ * the target as it was; the temporary file of a killed process stays behind as {@code .<name>.<digits>.tmp}, which
+ * no reader of the target looks at.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -43,8 +46,9 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+            syncDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write " + target + ": " + describe(e, dir), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -54,6 +58,33 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Flushes a directory's entries (the rename) to disk; where directories cannot be opened, there is nothing to do. */
+    private static void syncDirectory(Path dir) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // not every platform opens directories (Windows); Linux does
+        }
+        try (ch) {
+            ch.force(true);
+        }
+    }
+
+    /** The error's message, saying plainly when the disk is full (the OS's text varies by locale and call). */
+    private static String describe(IOException e, Path dir) {
+        String message = String.valueOf(e.getMessage());
+        boolean full = message.contains("No space left") || message.contains("Disk quota exceeded");
+        if (!full) {
+            try {
+                full = Files.getFileStore(dir).getUsableSpace() == 0;
+            } catch (IOException ignored) {
+                // cannot tell: report the error as it is
+            }
+        }
+        return full ? "the disk is full (no space left in " + dir + "): " + message : message;
     }
 
     public static void writeString(Path target, String text) {

@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The PT bench case: both paths run, take every op decision, and agree (timings are not checked here). */
+/**
+ * The PT bench case: both paths run, take every op decision, and agree up to float32 rounding (the paths sum in
+ * another order; timings are not checked here).
+ */
 class PtPassBenchTest {
 
     private static SearchConfig tiny() {
@@ -23,10 +26,12 @@ class PtPassBenchTest {
     void naiveAndFastPassesTakeTheSameDecisions() {
         ImageDataset data = SyntheticData.gratings("pt-bench", 128, 3, 1, 8, 8, new SplittableRandom(3));
         PtPassBench.Result r = PtPassBench.run(tiny(), data, 4, 2, 1);
-        assertTrue(r.identical(), "naive " + r.naiveSelection().architecture() + " vs fast "
-                + r.fastSelection().architecture());
+        assertTrue(r.agreement().agree(), r.agreement().describe());
         assertEquals(6, r.fastSelection().decisions().size(), "one op decision per NB201 edge");
-        assertEquals(r.naiveSelection().architecture(), r.fastSelection().architecture());
+        if (r.agreement().tieAt() < 0) {
+            // no tie within rounding: the same op on every edge
+            assertEquals(r.naiveSelection().architecture(), r.fastSelection().architecture());
+        }
         assertEquals(1, r.naive().n());
         assertEquals(16, r.images());
         assertTrue(r.fast().median() > 0 && r.naive().median() > 0);

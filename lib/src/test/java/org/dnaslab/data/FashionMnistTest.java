@@ -13,6 +13,7 @@ import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,9 +23,12 @@ class FashionMnistTest {
     Path tmp;
 
     static Path committedSubset() {
-        Path repo = FashionMnist.findRepository(Path.of("").toAbsolutePath());
-        assertTrue(repo != null, "tests run inside the repository");
-        return repo.resolve(FashionMnist.SUBSET);
+        Path here = Path.of("").toAbsolutePath();
+        Path repo = FashionMnist.findRepository(here);
+        assertNotNull(repo, "no repository (a directory with lab and data/) at or above " + here);
+        Path subset = repo.resolve(FashionMnist.SUBSET);
+        assertTrue(Files.isDirectory(subset), "the committed subset " + subset + " is missing");
+        return subset;
     }
 
     private static long crc(ImageDataset d) {

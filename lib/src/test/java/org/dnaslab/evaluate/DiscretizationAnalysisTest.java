@@ -104,8 +104,10 @@ class DiscretizationAnalysisTest {
         List<OperationStrength> naive = OperationStrength.measure(search.supernet(),
                 new PerturbationEvaluator(DATA, ctx.split().val(), 16, 2, PerturbationEvaluator.Path.NAIVE));
         assertEquals(6 * 5, fast.size());
+        // the paths sum in another order: an image whose two best logits are within float32 rounding may flip
+        double oneImage = 1.0 / (2 * 16);
         for (int i = 0; i < fast.size(); i++) {
-            assertEquals(naive.get(i).accuracy(), fast.get(i).accuracy(), 1e-12, fast.get(i).toString());
+            assertEquals(naive.get(i).accuracy(), fast.get(i).accuracy(), oneImage, fast.get(i).toString());
         }
         OperationStrength none = fast.stream().filter(r -> r.op().equals("none") && r.edge() == 5).findFirst().orElseThrow();
         double[][] p = search.supernet().arch().softmaxSnapshot(CellType.NORMAL);

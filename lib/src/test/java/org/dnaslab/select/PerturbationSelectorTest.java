@@ -38,7 +38,6 @@ class PerturbationSelectorTest {
             assertTrue(trained > 0.6, "the identity path must have learned the task, got " + trained);
 
             d.restoreEdge(CellType.NORMAL, needed);
-            EdgeDecisions.Snapshot others = d.snapshot();
             d.clear();
             for (int e = 0; e < space.edges().size(); e++) {
                 if (e != needed) {
@@ -68,7 +67,6 @@ class PerturbationSelectorTest {
             assertTrue(decision.scores().get(OpNames.SKIP_CONNECT) < decision.baseline() - 0.2,
                     "removing the identity must be catastrophic: " + decision.scores());
             assertEquals(1, pt.decisions().size(), "edges committed beforehand count as decided");
-            assertTrue(others != null);
         }
     }
 
@@ -82,8 +80,7 @@ class PerturbationSelectorTest {
             start.restore();
             Selection naive = PerturbationSelector.builder().optInterval(1).optEvalBatches(2).optProgress(false)
                     .optPath(PerturbationEvaluator.Path.NAIVE).build().select(ctx);
-            assertSameDecisions(fast, naive);
-            assertEquals(fast.architecture(), naive.architecture());
+            assertSameDecisions(fast, naive, 2 * 16);
             assertEquals(6, fast.decisions().size());
         }
     }
@@ -109,17 +106,16 @@ class PerturbationSelectorTest {
         }
     }
 
-    static void assertSameDecisions(Selection fast, Selection naive) {
-        assertEquals(naive.decisions().size(), fast.decisions().size());
-        for (int i = 0; i < fast.decisions().size(); i++) {
-            EdgeDecision f = fast.decisions().get(i);
-            EdgeDecision n = naive.decisions().get(i);
-            assertEquals(n.target(), f.target());
-            assertEquals(n.chosen(), f.chosen(), "decision " + i);
-            assertEquals(n.baseline(), f.baseline(), 1e-12);
-            for (String k : n.scores().keySet()) {
-                assertEquals(n.scores().get(k), f.scores().get(k), 1e-12, "decision " + i + " candidate " + k);
-            }
+    /**
+     * The fast and naive paths sum in another order, so their accuracies may differ by an image whose two best logits
+     * are within float32 rounding: scores agree within one image's worth, decisions wherever that cannot explain
+     * them ({@link DecisionAgreement}); where no decision tied within rounding, the architectures are the same.
+     */
+    static void assertSameDecisions(Selection fast, Selection naive, int images) {
+        DecisionAgreement agreement = DecisionAgreement.of(naive, fast, 1.0 / images);
+        assertTrue(agreement.agree(), agreement.describe());
+        if (agreement.tieAt() < 0) {
+            assertEquals(naive.architecture(), fast.architecture());
         }
     }
 }

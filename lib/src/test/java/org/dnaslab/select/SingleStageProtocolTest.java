@@ -2,7 +2,6 @@ package org.dnaslab.select;
 
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SyntheticData;
-import org.dnaslab.space.OpNames;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -63,6 +62,5 @@ class SingleStageProtocolTest {
         } finally {
             Thread.interrupted();
         }
-        assertTrue(OpNames.isParameterFree(OpNames.SKIP_CONNECT));
     }
 }

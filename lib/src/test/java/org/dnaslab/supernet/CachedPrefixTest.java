@@ -7,11 +7,12 @@ import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.search.Gradients;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
+import org.dnaslab.testing.Float32;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.dnaslab.testing.Float32.assertClose;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,7 +30,9 @@ class CachedPrefixTest {
 
     /**
      * For every NB201 edge and each of {@code ops}: the logits recomputed from the cached prefix under the perturbed
-     * weights equal a full forward's, and the cached base logits equal an unperturbed forward's.
+     * weights equal a full forward's, and the cached base logits equal an unperturbed forward's, within float32
+     * rounding: the suffix runs on other tensors (other strides) than the full forward, so oneDNN may sum in another
+     * order on some CPUs.
      */
     private static void assertSuffixMatchesFullForward(Supernet net, NDArray x, List<String> ops, String verb,
                                                        EdgePerturbation perturbation) {
@@ -39,14 +42,15 @@ class CachedPrefixTest {
             int node = space.edges().get(e).to();
             CachedPrefix prefix = CachedPrefix.of(net, x, CellType.NORMAL, node, ForwardWeights.of(net.arch()),
                     ForwardMode.BATCH_STATS);
-            assertArrayEquals(net.forward(x, ForwardMode.BATCH_STATS).toFloatArray(), prefix.baseLogits().toFloatArray());
+            assertClose(net.forward(x, ForwardMode.BATCH_STATS).toFloatArray(), prefix.baseLogits().toFloatArray(),
+                    "edge " + e + " base logits");
             for (String op : ops) {
                 EdgeDecisions.Snapshot before = d.snapshot();
                 perturbation.apply(d, e, op);
                 ForwardWeights w = ForwardWeights.of(net.arch());
                 float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
                 d.restore(before);
-                assertArrayEquals(full, prefix.logits(w).toFloatArray(), "edge " + e + " " + verb + " " + op);
+                assertClose(full, prefix.logits(w).toFloatArray(), "edge " + e + " " + verb + " " + op);
             }
         }
     }
@@ -90,9 +94,10 @@ class CachedPrefixTest {
                     float[] full = net.forward(x, ForwardMode.BATCH_STATS, w).toFloatArray();
                     d.restoreEdge(t, edge);
                     float[] fast = prefix.logits(w).toFloatArray();
-                    assertArrayEquals(full, fast, t + " node " + node);
-                    assertFalse(java.util.Arrays.equals(full, prefix.baseLogits().toFloatArray()),
-                            "dropping an edge changes the output");
+                    // cached suffix and full forward are different computations: equal within float32 rounding
+                    assertClose(full, fast, t + " node " + node);
+                    assertFalse(Float32.close(full, prefix.baseLogits().toFloatArray()),
+                            "dropping an edge changes the output by more than rounding");
                 }
             }
         }

@@ -10,7 +10,7 @@ import org.dnaslab.search.Losses;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.dnaslab.testing.Float32.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -36,12 +36,16 @@ record LogitsAndGradients(float[] logits, List<float[]> grads) {
         return new LogitsAndGradients(logits, grads);
     }
 
-    /** Logits within 1e-4 and every gradient within 2e-4 of {@code expected}'s. */
+    /**
+     * Logits within 1e-4 + 1e-4·|expected| and every gradient within 2e-4 + 1e-3·|expected| of {@code expected}'s:
+     * the two paths sum in different orders (oneDNN picks kernels by CPU and strides), and a backward pass through
+     * batch norms amplifies that rounding more than a forward does.
+     */
     void assertCloseTo(LogitsAndGradients expected, String what) {
-        assertArrayEquals(expected.logits(), logits, 1e-4f, what);
+        assertClose(expected.logits(), logits, 1e-4f, 1e-4f, what);
         assertEquals(expected.grads().size(), grads.size(), what);
         for (int i = 0; i < grads.size(); i++) {
-            assertArrayEquals(expected.grads().get(i), grads.get(i), 2e-4f, what + ", gradient " + i);
+            assertClose(expected.grads().get(i), grads.get(i), 2e-4f, 1e-3f, what + ", gradient " + i);
         }
     }
 }

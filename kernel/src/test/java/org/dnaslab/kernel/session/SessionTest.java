@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,8 +88,11 @@ class SessionTest {
 
     @Test
     void interruptStopsALoopThatChecksAndOneThatDoesNot() throws Exception {
-        for (String loop : List.of("while (!Thread.currentThread().isInterrupted()) { } throw new RuntimeException(\"seen\");",
+        for (String body : List.of("while (!Thread.currentThread().isInterrupted()) { } throw new RuntimeException(\"seen\");",
                 "long n = 0; while (true) { n++; }")) {
+            // the cell runs in this JVM: it announces through a system property that its loop is under way
+            String token = "loop " + System.nanoTime();
+            String loop = "System.setProperty(\"" + RUNNING + "\", \"" + token + "\");\n" + body;
             CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
                 try {
                     session.eval(loop);
@@ -97,11 +101,23 @@ class SessionTest {
                     return e;
                 }
             });
-            Thread.sleep(700);
+            awaitProperty(token, outcome);
             session.interrupt();
-            Throwable t = outcome.get(5, TimeUnit.SECONDS);
+            Throwable t = outcome.get(60, TimeUnit.SECONDS);
             assertInstanceOf(CellInterruptedException.class, t, loop);
             assertEquals(3, session.eval("1 + 2"), "the session works after an interrupt");
+        }
+    }
+
+    private static final String RUNNING = "dnaslab.sessiontest.running";
+
+    /** Waits (up to a minute, for a loaded machine) until the cell has set {@link #RUNNING} to {@code token}. */
+    private static void awaitProperty(String token, CompletableFuture<Throwable> outcome) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!token.equals(System.getProperty(RUNNING))) {
+            assertFalse(outcome.isDone(), () -> "the cell ended before its loop started: " + outcome.join());
+            assertTrue(System.nanoTime() < deadline, "the cell's loop did not start within 60 s");
+            Thread.sleep(10);
         }
     }
 

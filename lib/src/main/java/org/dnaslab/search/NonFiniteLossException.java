@@ -1,0 +1,13 @@
+package org.dnaslab.search;
+
+/**
+ * A search step's loss became NaN or infinite. The message names the epoch, the batch and the loss; the search
+ * stops there and does not save the spoiled state over its last checkpoint.
+ */
+public final class NonFiniteLossException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public NonFiniteLossException(String message) {
+        super(message);
+    }
+}
