@@ -255,9 +255,10 @@ public final class DartsSearch implements AutoCloseable {
         }
         diverged = "the " + which + " at epoch " + (epoch + 1) + ", batch " + (step + 1) + " of " + m.steps()
                 + " (weight learning rate " + m.lr() + ", architecture learning rate " + config.alphaLr() + ")";
-        throw new NonFiniteLossException("search stopped: " + diverged + "; this state is not saved"
-                + (runDirectory == null ? "" : ", " + runDirectory.resolve("checkpoint.bin") + " keeps "
-                + (lastSaved == null ? "nothing (no checkpoint was written yet)" : lastSaved)) + ". Lower the learning rates or check the data, then resume or start again.");
+        String kept = runDirectory == null ? "" : ", " + runDirectory.resolve("checkpoint.bin") + " keeps "
+                + (lastSaved == null ? "nothing (no checkpoint was written yet)" : lastSaved);
+        throw new NonFiniteLossException("search stopped: " + diverged + "; this state is not saved" + kept
+                + ". Lower the learning rates or check the data, then resume or start again.");
     }
 
     private static Map<String, Double> metrics(StepMetrics m) {
