@@ -3,6 +3,7 @@ package org.dnaslab.search;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.dnaslab.ops.InPlace;
 import org.dnaslab.store.AtomicFiles;
 import org.dnaslab.store.Json;
 
@@ -86,7 +87,7 @@ public final class Checkpoint {
                         throw new IllegalArgumentException("checkpoint " + file + ": array '" + e.getKey() + "' has shape "
                                 + value.getShape() + ", the network expects " + target.getShape());
                     }
-                    target.set(value.toByteBuffer());
+                    InPlace.copy(value, target);
                 }
             }
             return scalars;
