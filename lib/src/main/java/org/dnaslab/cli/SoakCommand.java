@@ -1,6 +1,7 @@
 package org.dnaslab.cli;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import org.dnaslab.bench.ResidentMemory;
 import org.dnaslab.data.FashionMnist;
 import org.dnaslab.data.ImageDataset;
@@ -18,6 +19,8 @@ import org.dnaslab.select.SelectionContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +65,7 @@ public final class SoakCommand implements Callable<Integer> {
         startNanos = System.nanoTime();
         endNanos = startNanos + (long) (minutes * 60e9);
         double rssStart = ResidentMemory.currentMiB();
+        System.out.printf(Locale.ROOT, "soak: live engine arrays at start %d%n", liveArrays());
         System.out.printf(Locale.ROOT, "soak: %.1f min on %d images of %s, nb201 1 cell C=%d batch %d%s; pid %d "
                         + "(a native crash leaves hs_err_pid%d.log in the working directory); RSS %.0f MiB%n",
                 minutes, data.size(), data.name(), channels, batch, gcEveryStep ? ", gc every step" : "",
@@ -70,8 +74,14 @@ public final class SoakCommand implements Callable<Integer> {
         while (System.nanoTime() < endNanos) {
             round(round, data);
             double rss = ResidentMemory.currentMiB();
-            rssPerRound.add(rss);
-            System.out.printf(Locale.ROOT, "soak: round %d done, RSS %.0f MiB%n", round + 1, rss);
+            // after a full collection, RSS counts what is still reachable (freed Java buffers no longer do)
+            System.gc();
+            Thread.sleep(500);
+            double rssAfterGc = ResidentMemory.currentMiB();
+            rssPerRound.add(rssAfterGc);
+            System.out.printf(Locale.ROOT, "soak: round %d done, RSS %.0f MiB, after a full GC %.0f MiB; live engine "
+                            + "arrays %d; Java heap used %.0f MiB; direct buffers %.1f MiB%n", round + 1, rss,
+                    rssAfterGc, liveArrays(), usedHeapMiB(), directBufferMiB());
             round++;
         }
         double rssEnd = ResidentMemory.currentMiB();
@@ -80,7 +90,7 @@ public final class SoakCommand implements Callable<Integer> {
                 (System.nanoTime() - startNanos) / 60e9, round, counters.runs, counters.steps, counters.interrupts,
                 counters.crashes(), counters.exceptions, counters.nans, counters.mismatches, rssStart, rssEnd,
                 rssPerRound.isEmpty() ? Double.NaN : rssPerRound.get(0));
-        System.out.println("soak: RSS per round (MiB): " + rssPerRound.stream()
+        System.out.println("soak: RSS per round after a full GC (MiB): " + rssPerRound.stream()
                 .map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
         return counters.crashes() == 0 ? 0 : 1;
     }
@@ -292,6 +302,23 @@ public final class SoakCommand implements Callable<Integer> {
             counters.mismatches++;
             System.out.println("soak: MISMATCH " + what + ": α differs from the uninterrupted same-seed run");
         }
+    }
+
+    /** Every array of every engine manager in the process (all hang off the engine's system manager). */
+    private static int liveArrays() {
+        try (NDManager probe = NDManager.newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
+    private static double usedHeapMiB() {
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) / 1048576.0;
+    }
+
+    private static double directBufferMiB() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum() / 1048576.0;
     }
 
     private static String clock(double seconds) {
