@@ -150,7 +150,7 @@ public final class FineTuner {
              Adam adam = stepArch ? new Adam(archTrainable, (float) alphaBeta1, (float) alphaBeta2,
                      (float) alphaWeightDecay) : null;
              Progress p = progress ? Progress.start("fine-tune", (long) epochs * steps)
-                : ProgressReporters.silent().start("", (long) epochs * steps)) {
+                     : ProgressReporters.silent().start("", (long) epochs * steps)) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long t0 = System.nanoTime();
                 var rng = Seeds.stream(seed, PURPOSE_ORDER, orderOffset + epoch);
