@@ -123,9 +123,10 @@ public final class ScratchTrainer implements ArchitectureTrainer {
         // Only ops such as S4's noise draw from the engine's generator.
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager();
-             Supernet net = network(manager, architecture, protocol)) {
+             Supernet net = network(manager, architecture, protocol);
+             SgdMomentum optimizer = new SgdMomentum(net.weights(), (float) protocol.momentum(),
+                     (float) protocol.weightDecay())) {
             List<NDArray> weights = net.weights();
-            SgdMomentum optimizer = new SgdMomentum(weights, (float) protocol.momentum(), (float) protocol.weightDecay());
             AuxiliaryLoss lossFunction = AuxiliaryLoss.of(protocol);
             boolean auxiliary = net.hasAuxiliaryHead();
             int[] all = IntStream.range(0, train.size()).toArray();

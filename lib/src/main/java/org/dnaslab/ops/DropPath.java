@@ -40,14 +40,14 @@ public final class DropPath {
         long[] maskShape = new long[s.dimension()];
         java.util.Arrays.fill(maskShape, 1);
         maskShape[0] = n;
-        NDArray m = x.getManager().create(mask, new Shape(maskShape));
+        // Autograd keeps the mask for the backward pass after our handle is closed, so PyTorch must own its memory.
+        NDArray m = OwnedArrays.of(x.getManager(), mask, new Shape(maskShape));
         try {
             if (m.getDataType() != x.getDataType()) {
                 NDArray typed = m.toType(x.getDataType(), false);
                 m.close();
                 m = typed;
             }
-            // The product keeps what autograd needs; our handle on the mask can go.
             return x.mul(m);
         } finally {
             m.close();

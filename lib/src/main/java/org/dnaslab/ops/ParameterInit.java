@@ -36,7 +36,7 @@ public final class ParameterInit {
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
         }
-        return manager.create(v, shape);
+        return OwnedArrays.of(manager, v, shape);
     }
 
     public static NDArray normal(NDManager manager, SplittableRandom rng, Shape shape, double std) {
@@ -47,7 +47,7 @@ public final class ParameterInit {
             double u2 = rng.nextDouble();
             v[i] = (float) (std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
         }
-        return manager.create(v, shape);
+        return OwnedArrays.of(manager, v, shape);
     }
 
     private static Parameter trainable(String name, Parameter.Type type, NDArray array) {

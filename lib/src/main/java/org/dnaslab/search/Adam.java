@@ -77,4 +77,12 @@ public final class Adam implements ParameterOptimizer {
     public void loadCounters(Map<String, Double> counters) {
         steps = Math.round(counters.getOrDefault("steps", 0.0));
     }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < m.length; i++) {
+            m[i].close();
+            v[i].close();
+        }
+    }
 }

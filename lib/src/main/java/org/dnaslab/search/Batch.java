@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.dnaslab.data.ImageDataset;
+import org.dnaslab.ops.OwnedArrays;
 
 /** One mini-batch as engine arrays: images NCHW float32, labels int64. */
 public record Batch(NDArray images, NDArray labels) {
@@ -20,8 +21,9 @@ public record Batch(NDArray images, NDArray labels) {
         for (int i = 0; i < size; i++) {
             labels[i] = data.label(order[from + i]);
         }
-        NDArray x = manager.create(pixels, new Shape(size, c, h, w));
-        NDArray y = manager.create(labels, new Shape(size)).toType(DataType.INT64, false);
+        // owned by PyTorch: the autograd graph may hold the images past our handles (see OwnedArrays)
+        NDArray x = OwnedArrays.of(manager, pixels, new Shape(size, c, h, w));
+        NDArray y = OwnedArrays.of(manager, labels, new Shape(size)).toType(DataType.INT64, false);
         return new Batch(x, y);
     }
 

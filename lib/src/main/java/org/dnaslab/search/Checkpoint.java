@@ -3,6 +3,7 @@ package org.dnaslab.search;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.dnaslab.ops.InPlace;
 import org.dnaslab.store.AtomicFiles;
 import org.dnaslab.store.Json;
 
@@ -161,7 +162,8 @@ public final class Checkpoint {
                 }
                 decoded.put(e.getKey(), value);
             }
-            decoded.forEach((name, value) -> into.get(name).set(value.toByteBuffer()));
+            // An indexed copy into the array's own storage; set(Buffer) would make it borrow memory that is freed below.
+            decoded.forEach((name, value) -> InPlace.copy(value, into.get(name)));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -472,7 +472,16 @@ public final class DartsSearch implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        // the manager would free the optimizers' state too; closing them says whose arrays they are
+        try {
+            weightOptimizer.close();
+            alphaOptimizer.close();
+            if (betaOptimizer != null) {
+                betaOptimizer.close();
+            }
+        } finally {
+            manager.close();
+        }
     }
 
     /** Running sums of the current epoch's step metrics (kept in checkpoints so a resumed epoch reports the same). */

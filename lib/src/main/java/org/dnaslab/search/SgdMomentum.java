@@ -84,4 +84,11 @@ public final class SgdMomentum implements ParameterOptimizer {
     public void loadCounters(Map<String, Double> counters) {
         started = counters.getOrDefault("started", 0.0) > 0;
     }
+
+    @Override
+    public void close() {
+        for (NDArray b : buffers) {
+            b.close();
+        }
+    }
 }

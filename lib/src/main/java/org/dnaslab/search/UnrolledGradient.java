@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import org.dnaslab.ops.ForwardMode;
+import org.dnaslab.ops.InPlace;
 import org.dnaslab.supernet.Supernet;
 
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class UnrolledGradient {
         float r = (float) (0.01 / Math.max(Math.sqrt(sq), 1e-12));
         try (AutoCloseable noGrad = Gradients.noGrad()) {
             for (int i = 0; i < w.size(); i++) {
-                w.get(i).set(backup.get(i).toByteBuffer());
+                InPlace.copy(backup.get(i), w.get(i));
             }
             // 3. finite differences around w
             shift(w, dw, r);
@@ -84,14 +85,14 @@ final class UnrolledGradient {
             shift(w, dw, -2 * r);
             List<NDArray> minus = alphaGradientOfTraining(train, w, a);
             for (int i = 0; i < w.size(); i++) {
-                w.get(i).set(backup.get(i).toByteBuffer());
+                InPlace.copy(backup.get(i), w.get(i));
             }
             // 4. combine into α's gradient
             for (int i = 0; i < a.size(); i++) {
                 NDArray g = Gradients.of(a.get(i));
                 NDArray hessian = plus.get(i).sub(minus.get(i)).div(2 * r);
-                NDArray combined = alphaGrad.get(i).sub(hessian.mul(xi));
-                g.set(combined.toByteBuffer());
+                // into the gradient's own storage: g is a temporary handle, see InPlace
+                InPlace.copy(alphaGrad.get(i).sub(hessian.mul(xi)), g);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

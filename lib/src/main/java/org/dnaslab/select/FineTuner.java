@@ -142,13 +142,15 @@ public final class FineTuner {
         if (stepArch && (alphaImages == null || alphaImages.length < batchSize)) {
             throw new IllegalArgumentException("α steps need at least a batch of " + batchSize + " validation images");
         }
-        SgdMomentum sgd = new SgdMomentum(weights, (float) momentum, (float) weightDecay);
-        Adam adam = stepArch ? new Adam(archTrainable, (float) alphaBeta1, (float) alphaBeta2, (float) alphaWeightDecay)
-                : null;
         List<Epoch> out = new ArrayList<>();
         int alphaCursor = 0;
-        try (Progress p = progress ? Progress.start("fine-tune", (long) epochs * steps)
-                : ProgressReporters.silent().start("", (long) epochs * steps)) {
+        // fresh optimizer state per call, freed when the call ends however it ends (else every PT decision and
+        // every comparison row would leave weight-sized buffers on the supernet's manager)
+        try (SgdMomentum sgd = new SgdMomentum(weights, (float) momentum, (float) weightDecay);
+             Adam adam = stepArch ? new Adam(archTrainable, (float) alphaBeta1, (float) alphaBeta2,
+                     (float) alphaWeightDecay) : null;
+             Progress p = progress ? Progress.start("fine-tune", (long) epochs * steps)
+                     : ProgressReporters.silent().start("", (long) epochs * steps)) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long t0 = System.nanoTime();
                 var rng = Seeds.stream(seed, PURPOSE_ORDER, orderOffset + epoch);

@@ -2,6 +2,7 @@ package org.dnaslab.supernet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.dnaslab.ops.InPlace;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class SupernetSnapshot implements AutoCloseable {
                 // an in-place write into a leaf that records gradients is refused by autograd
                 target.setRequiresGradient(false);
             }
-            e.getValue().copyTo(target);
+            InPlace.copy(e.getValue(), target);
             if (grad) {
                 target.setRequiresGradient(true);
             }

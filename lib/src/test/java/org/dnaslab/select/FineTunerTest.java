@@ -1,6 +1,7 @@
 package org.dnaslab.select;
 
 import org.dnaslab.search.DartsSearch;
+import org.dnaslab.search.SearchInterruptedException;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.OpNames;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FineTunerTest {
 
@@ -27,6 +29,30 @@ class FineTunerTest {
             FineTuner.from(ctx.config()).optAlphaSteps(true).setEpochs(1).build()
                     .tune(search.supernet(), ctx.data(), ctx.split().train(), ctx.split().val());
             assertFalse(java.util.Arrays.equals(alpha, search.supernet().arch().alpha(CellType.NORMAL).toFloatArray()));
+        }
+    }
+
+    /** Issue 11: every call used to leave its SGD and Adam state (weight-sized) on the supernet's manager. */
+    @Test
+    void tuningLeavesNoArraysBehindWhetherItFinishesOrIsInterrupted() {
+        try (DartsSearch search = Tiny.search(Tiny.nb201(12, 1).build())) {
+            SelectionContext ctx = SelectionContext.of(search, Tiny.DATA);
+            FineTuner tuner = FineTuner.from(ctx.config()).optAlphaSteps(true).setEpochs(1).build();
+            var manager = search.supernet().manager();
+            tuner.tune(search.supernet(), ctx.data(), ctx.split().train(), ctx.split().val());
+            int live = manager.getManagedArrays().size();
+            for (int i = 1; i <= 3; i++) {
+                tuner.tune(search.supernet(), ctx.data(), ctx.split().train(), ctx.split().val(), i);
+            }
+            assertEquals(live, manager.getManagedArrays().size(), "live arrays after three more tunings");
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(SearchInterruptedException.class,
+                        () -> tuner.tune(search.supernet(), ctx.data(), ctx.split().train(), ctx.split().val()));
+            } finally {
+                Thread.interrupted();
+            }
+            assertEquals(live, manager.getManagedArrays().size(), "live arrays after an interrupted tuning");
         }
     }
 
