@@ -2,6 +2,8 @@ package org.dnaslab.kernel.session;
 
 import jdk.jshell.execution.DirectExecutionControl;
 
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +45,7 @@ final class CellRunner extends DirectExecutionControl {
 
     private volatile Object lastValue;
     private volatile Throwable lastFailure;
+    private volatile boolean redefineFailed;
 
     CellRunner(long graceMillis) {
         this.graceMillis = graceMillis;
@@ -138,6 +141,37 @@ final class CellRunner extends DirectExecutionControl {
                 System.err.println("This cell ignores interrupts and this Java version cannot stop it; restart the kernel.");
             }
         }
+    }
+
+    /**
+     * Redefines recompiled wrapper classes in place, so the variables they hold survive a later import or a redeclared
+     * method (see {@link ClassRedefinition}). A class whose shape changed cannot be redefined: JShell is told so and
+     * loads a replacement class instead, as it does when redefinition is not supported at all.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        if (!ClassRedefinition.available()) {
+            throw new NotImplementedException("redefine needs the kernel jar's agent (run with java -jar)");
+        }
+        ClassDefinition[] definitions = new ClassDefinition[cbcs.length];
+        try {
+            for (int i = 0; i < cbcs.length; i++) {
+                definitions[i] = new ClassDefinition(findClass(cbcs[i].name()), cbcs[i].bytecodes());
+            }
+            ClassRedefinition.redefine(definitions);
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+            redefineFailed = true;
+            throw new ClassInstallException("redefine: " + e, new boolean[cbcs.length]);
+        }
+        classesRedefined(cbcs);
+    }
+
+    /** Whether a redefinition was refused since the last call; JShell then replaced classes, resetting their fields. */
+    boolean takeRedefineFailed() {
+        boolean failed = redefineFailed;
+        redefineFailed = false;
+        return failed;
     }
 
     /** Starts a new cell: forgets an earlier stop request. */

@@ -187,6 +187,9 @@ public final class Session implements AutoCloseable {
         checkInterrupt(null);
         List<SnippetEvent> events = shell.eval(source);
         CellRunner runner = engine.runner();
+        if (runner.takeRedefineFailed()) {
+            warnAboutReplacedVariables(events);
+        }
         Object value = null;
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
@@ -209,6 +212,23 @@ public final class Session implements AutoCloseable {
             value = isExpression(snippet) ? runner.lastValue() : null;
         }
         return value;
+    }
+
+    /**
+     * JShell recompiled earlier declarations and their classes could not be redefined in place (their shape changed),
+     * so it loaded new ones: the variables among them start again from null or zero. Say so instead of leaving a
+     * silent null for a later cell to trip over.
+     */
+    private static void warnAboutReplacedVariables(List<SnippetEvent> events) {
+        List<String> names = events.stream()
+                .filter(e -> e.causeSnippet() != null && e.snippet() instanceof VarSnippet && e.status().isActive())
+                .map(e -> ((VarSnippet) e.snippet()).name())
+                .distinct().toList();
+        if (!names.isEmpty()) {
+            System.err.println("note: this cell changed what " + String.join(", ", names) + " depend"
+                    + (names.size() == 1 ? "s" : "") + " on; JShell had to replace "
+                    + (names.size() == 1 ? "it" : "them") + " and could not keep the value: run the defining cell again");
+        }
     }
 
     private static boolean isExpression(Snippet s) {
