@@ -50,6 +50,7 @@ public final class DnasKernel extends BaseKernel implements DisplayTarget {
     private volatile String lastOutputText = "";
     private volatile boolean cellFailed;
     private volatile GuardedConnection connection;
+    private volatile List<String> firstCellNotes = List.of();
 
     DnasKernel(CompletableFuture<Session> session, SessionHistory history) {
         super("dnaslab", KernelMain.version(), languageInfo(),
@@ -153,9 +154,20 @@ public final class DnasKernel extends BaseKernel implements DisplayTarget {
         this.connection = connection instanceof GuardedConnection guarded ? guarded : null;
     }
 
+    /** Problems of the kernel's start (environment settings, startup scripts), shown on the first cell's stderr. */
+    void noteAtFirstCell(List<String> notes) {
+        firstCellNotes = List.copyOf(notes);
+    }
+
     @Override
     public DisplayData eval(String code) {
         DisplayData out;
+        session(); // the notes are known once the session has started
+        List<String> notes = firstCellNotes;
+        if (!notes.isEmpty()) {
+            firstCellNotes = List.of();
+            notes.forEach(n -> System.err.println("dnaslab: " + n));
+        }
         try {
             out = super.eval(code);
         } catch (Error e) {

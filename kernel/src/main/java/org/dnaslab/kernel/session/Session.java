@@ -47,10 +47,18 @@ public final class Session implements AutoCloseable {
      * reported on {@code System.err} and skipped: a notebook should still start.
      */
     public static Session start(List<Path> classpath, List<String> imports, Magics magics, long graceMillis) {
+        return start(classpath, imports, magics, graceMillis, List.of());
+    }
+
+    /** As {@link #start(List, List, Magics, long)}, with extra options for JShell's compiler (e.g. {@code -parameters}). */
+    public static Session start(List<Path> classpath, List<String> imports, Magics magics, long graceMillis,
+                                List<String> compilerOptions) {
         CellRunnerProvider engine = new CellRunnerProvider(graceMillis);
+        List<String> options = new ArrayList<>(List.of("-Xlint:-options"));
+        options.addAll(compilerOptions);
         JShell shell = JShell.builder()
                 .executionEngine(engine, Map.of())
-                .compilerOptions("-Xlint:-options")
+                .compilerOptions(options.toArray(String[]::new))
                 .build();
         Session session = new Session(shell, engine, magics, imports);
         session.addToClasspath(classpath);
