@@ -12,6 +12,9 @@ public final class ErrorReport {
         if (t instanceof CompilationException ce) {
             return ce.report();
         }
+        if (t instanceof MagicException) {
+            return List.of(t.getMessage().split("\n"));
+        }
         if (t instanceof CellInterruptedException ie) {
             List<String> lines = new ArrayList<>();
             lines.add("Interrupted: " + ie.getMessage());

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One JShell session running in this JVM: evaluates cells (Java code and magics), completes, inspects, and stops a
@@ -274,6 +276,10 @@ public final class Session implements AutoCloseable {
 
     public Completion complete(String code, int cursor) {
         cursor = Math.max(0, Math.min(cursor, code.length()));
+        Completion magic = completeMagicName(code, cursor);
+        if (magic != null) {
+            return magic;
+        }
         String masked = CellSource.maskMagics(code);
         int start = snippetStart(masked, cursor);
         int[] anchor = new int[1];
@@ -286,6 +292,35 @@ public final class Session implements AutoCloseable {
         }
         typed.addAll(others);
         return new Completion(new ArrayList<>(typed), start + anchor[0], cursor);
+    }
+
+    private static final Pattern MAGIC_NAME_PREFIX = Pattern.compile("[ \\t]*(%%?)([\\w.-]*)");
+
+    /**
+     * Magic names, when the cursor is in one: {@code %ls} completes to {@code %lsmagic}; {@code %%} (cell magics) only
+     * on the cell's first line, where a cell magic must stand. Null when the cursor is not in a magic's name.
+     */
+    private Completion completeMagicName(String code, int cursor) {
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        Matcher m = MAGIC_NAME_PREFIX.matcher(code.substring(lineStart, cursor));
+        if (!m.matches()) {
+            return null;
+        }
+        boolean cellMagic = m.group(1).length() == 2;
+        if (cellMagic && !code.substring(0, lineStart).isBlank()) {
+            return new Completion(List.of(), cursor, cursor);
+        }
+        String prefix = m.group(1);
+        List<String> matches = new ArrayList<>();
+        for (String name : cellMagic ? magics.cellNames() : magics.lineNames()) {
+            if (name.startsWith(m.group(2))) {
+                matches.add(prefix + name);
+            }
+        }
+        if (!cellMagic && m.group(2).isEmpty() && code.substring(0, lineStart).isBlank()) {
+            magics.cellNames().forEach(n -> matches.add("%%" + n));
+        }
+        return new Completion(matches, lineStart + m.start(1), cursor);
     }
 
     /** Where the snippet that contains {@code cursor} starts. */
