@@ -6,6 +6,7 @@ import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,18 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #stop()} first interrupts the cell thread: library loops check {@link Thread#interrupted()} and end
  * cleanly at the next step. A cell that ignores the interrupt (a tight loop) is stopped hard after a grace period
- * with {@link Thread#stop()}, the only way to end code that never checks; the session survives it.
+ * with {@link Thread#stop()}, the only way to end code that never checks; the session survives it. Java 20 and later
+ * no longer stop threads by force: there the cell is abandoned instead. It ends with an error that says it is still
+ * running in the background, and later cells run on a fresh cell thread; only a restart ends the loop itself.
  */
 final class CellRunner extends DirectExecutionControl {
     private static final long CELL_THREAD_STACK = 64L << 20;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final long graceMillis;
-    private final ExecutorService cellExecutor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(null, r, "dnaslab-cell-" + THREADS.incrementAndGet(), CELL_THREAD_STACK);
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile ExecutorService cellExecutor = newCellExecutor();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dnaslab-cell-watchdog");
         t.setDaemon(true);
@@ -39,7 +38,7 @@ final class CellRunner extends DirectExecutionControl {
     });
 
     private final Object lock = new Object();
-    private Future<?> running;
+    private CompletableFuture<Object> running;
     private Thread cellThread;
     private volatile boolean stopRequested;
 
@@ -51,11 +50,24 @@ final class CellRunner extends DirectExecutionControl {
         this.graceMillis = graceMillis;
     }
 
+    private static ExecutorService newCellExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "dnaslab-cell-" + THREADS.incrementAndGet(), CELL_THREAD_STACK);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
         lastFailure = null;
-        Future<Object> future = cellExecutor.submit(() -> {
+        // Completed by the cell thread when the snippet ends, or by the watchdog when it abandons the snippet.
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        synchronized (lock) {
+            running = outcome;
+        }
+        cellExecutor.execute(() -> {
             synchronized (lock) {
                 cellThread = Thread.currentThread();
             }
@@ -64,18 +76,19 @@ final class CellRunner extends DirectExecutionControl {
                 if (stopRequested) {
                     throw new InvocationTargetException(new InterruptedException("interrupted before it started"));
                 }
-                return doitMethod.invoke(null);
+                outcome.complete(doitMethod.invoke(null));
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
             } finally {
                 synchronized (lock) {
-                    cellThread = null;
+                    if (cellThread == Thread.currentThread()) {
+                        cellThread = null;
+                    }
                 }
             }
         });
-        synchronized (lock) {
-            running = future;
-        }
         try {
-            Object value = awaitUninterruptibly(future);
+            Object value = awaitUninterruptibly(outcome);
             lastValue = value;
             return valueString(value);
         } catch (ExecutionException e) {
@@ -113,7 +126,7 @@ final class CellRunner extends DirectExecutionControl {
     /** Interrupts the running snippet, then stops it hard if it is still running after the grace period. */
     @Override
     public void stop() {
-        Future<?> target;
+        CompletableFuture<Object> target;
         synchronized (lock) {
             target = running;
             stopRequested = true;
@@ -128,7 +141,7 @@ final class CellRunner extends DirectExecutionControl {
     }
 
     @SuppressWarnings({"removal", "deprecation"})
-    private void stopHard(Future<?> target) {
+    private void stopHard(CompletableFuture<Object> target) {
         synchronized (lock) {
             // Only the snippet we were asked to stop, and only while it still runs.
             if (running != target || target.isDone() || cellThread == null) {
@@ -137,10 +150,22 @@ final class CellRunner extends DirectExecutionControl {
             try {
                 cellThread.stop();
             } catch (UnsupportedOperationException e) {
-                // Java 20+ removed Thread.stop: such a loop can only be ended by restarting the kernel.
-                System.err.println("This cell ignores interrupts and this Java version cannot stop it; restart the kernel.");
+                abandon(target);
             }
         }
+    }
+
+    /**
+     * Java 20+ removed {@link Thread#stop()}: the loop cannot be ended, so the cell is let go. Its thread runs on in
+     * the background (a busy CPU) while the session continues on a fresh cell thread; a restart ends it.
+     */
+    private void abandon(CompletableFuture<Object> target) {
+        Thread stuck = cellThread;
+        cellThread = null;
+        ExecutorService old = cellExecutor;
+        cellExecutor = newCellExecutor();
+        old.shutdown(); // its one thread ends if the loop ever does
+        target.completeExceptionally(new CellStillRunningException(stuck.getName(), Runtime.version().feature()));
     }
 
     /**

@@ -17,6 +17,9 @@ public final class ErrorReport {
         }
         if (t instanceof CellInterruptedException ie) {
             List<String> lines = new ArrayList<>();
+            if (ie.getCause() instanceof CellStillRunningException still) {
+                return List.of("Interrupted, but " + still.getMessage());
+            }
             lines.add("Interrupted: " + ie.getMessage());
             if (ie.getCause() != null) {
                 lines.add("It stopped in:");
