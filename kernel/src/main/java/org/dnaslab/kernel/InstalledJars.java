@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  */
 final class InstalledJars {
     static final String DIRECTORY = "jars";
+    static final String LIBRARY_SOURCES = "dnaslab-kernel-library-sources.jar";
 
     private InstalledJars() {
     }
@@ -26,7 +28,12 @@ final class InstalledJars {
     /** Copies {@code kernelJar} and its class path into {@code target}; returns the installed kernel jar. */
     static Path install(Path kernelJar, Path target) throws IOException {
         Path source = kernelJar.getParent();
-        List<Path> jars = Classpath.withManifestClassPath(kernelJar);
+        List<Path> jars = new ArrayList<>(Classpath.withManifestClassPath(kernelJar));
+        // Not on the class path, but read by inspection for the library's Javadoc.
+        Path sources = source.resolve("lib").resolve(LIBRARY_SOURCES);
+        if (Files.isRegularFile(sources)) {
+            jars.add(sources);
+        }
         Set<Path> wanted = new HashSet<>();
         for (Path jar : jars) {
             Path relative = source.relativize(jar);

@@ -63,6 +63,7 @@ public final class Session implements AutoCloseable {
                 .compilerOptions(options.toArray(String[]::new))
                 .build();
         Session session = new Session(shell, engine, magics, imports);
+        LibrarySources.install(classpath);
         session.addToClasspath(classpath);
         session.importAll(imports);
         return session;
