@@ -199,6 +199,58 @@ final class CellRunner extends DirectExecutionControl {
         return failed;
     }
 
+    /** While set on a thread, {@link #varValue} records the wrapper class it was asked about instead of reading. */
+    private final ThreadLocal<String[]> classCapture = new ThreadLocal<>();
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException,
+            InternalException {
+        String[] capture = classCapture.get();
+        if (capture != null) {
+            capture[0] = className;
+            return "";
+        }
+        return super.varValue(className, varName);
+    }
+
+    /** The wrapper class JShell keeps a variable in, learned by asking JShell for its value. */
+    String classOf(jdk.jshell.JShell shell, jdk.jshell.VarSnippet variable) {
+        String[] capture = new String[1];
+        classCapture.set(capture);
+        try {
+            shell.varValue(variable);
+        } catch (RuntimeException e) {
+            return null; // not a variable with a value (yet)
+        } finally {
+            classCapture.remove();
+        }
+        return capture[0];
+    }
+
+    /** The object in a wrapper class's static field (a cell variable), or null. */
+    Object fieldValue(String className, String field) {
+        try {
+            java.lang.reflect.Field f = findClass(className).getDeclaredField(field);
+            f.setAccessible(true);
+            return f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Drops the reference an overwritten variable's class still holds, so its old value can be collected. */
+    void clearField(String className, String field) {
+        try {
+            java.lang.reflect.Field f = findClass(className).getDeclaredField(field);
+            if (!f.getType().isPrimitive()) {
+                f.setAccessible(true);
+                f.set(null, null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // nothing held, or nothing we may clear
+        }
+    }
+
     /** Starts a new cell: forgets an earlier stop request. */
     void beginCell() {
         stopRequested = false;

@@ -36,6 +36,11 @@ public final class Session implements AutoCloseable {
     private final Magics magics;
     private final List<Path> classpath = Collections.synchronizedList(new ArrayList<>());
     private final List<String> imports;
+    /**
+     * Each declared variable's snippet → the JShell wrapper class that holds its value. By identity: a redeclaration
+     * can carry the id of the snippet it replaces.
+     */
+    private final Map<VarSnippet, String> variableClasses = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private Session(JShell shell, CellRunnerProvider engine, Magics magics, List<String> imports) {
         this.shell = shell;
@@ -64,6 +69,7 @@ public final class Session implements AutoCloseable {
                 .build();
         Session session = new Session(shell, engine, magics, imports);
         LibrarySources.install(classpath);
+        OverwrittenResources.watch(session::liveValues);
         session.addToClasspath(classpath);
         session.importAll(imports);
         return session;
@@ -196,11 +202,13 @@ public final class Session implements AutoCloseable {
 
     private Object evalSnippet(String source, String cell, int cellOffset) throws Exception {
         checkInterrupt(null);
-        List<SnippetEvent> events = shell.eval(source);
         CellRunner runner = engine.runner();
+        Map<VarSnippet, Object> openBefore = openLibraryObjects(runner);
+        List<SnippetEvent> events = shell.eval(source);
         if (runner.takeRedefineFailed()) {
             warnAboutReplacedVariables(events);
         }
+        releaseOverwritten(events, runner, openBefore);
         Object value = null;
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
@@ -240,6 +248,78 @@ public final class Session implements AutoCloseable {
                     + (names.size() == 1 ? "s" : "") + " on; JShell had to replace "
                     + (names.size() == 1 ? "it" : "them") + " and could not keep the value: run the defining cell again");
         }
+    }
+
+    /** Open library objects held by declared variables, by snippet id: what a declaration may be about to overwrite. */
+    private Map<VarSnippet, Object> openLibraryObjects(CellRunner runner) {
+        Map<VarSnippet, Object> open = new java.util.IdentityHashMap<>();
+        synchronized (variableClasses) {
+            variableClasses.forEach((v, className) -> {
+                Object value = runner.fieldValue(className, v.name());
+                if (value != null && OverwrittenResources.tracked(value)) {
+                    open.put(v, value);
+                }
+            });
+        }
+        return open;
+    }
+
+    /**
+     * Keeps track of which class holds each declared variable. When a declaration is overwritten (a re-run cell
+     * declares the same name again), the old value must not stay reachable: if JShell gave the new declaration a new
+     * class, the old class's field is cleared (if it redefined the same class in place, the new value already
+     * replaced the old). A library object that still holds native memory is reported and kept for
+     * {@code closeOverwritten()} ({@link OverwrittenResources}).
+     */
+    private void releaseOverwritten(List<SnippetEvent> events, CellRunner runner, Map<VarSnippet, Object> openBefore) {
+        Map<VarSnippet, String> overwritten = new java.util.IdentityHashMap<>();
+        for (SnippetEvent e : events) {
+            if (e.snippet() instanceof VarSnippet v && e.status() == Snippet.Status.OVERWRITTEN && e.previousStatus().isActive()) {
+                overwritten.put(v, variableClasses.get(v));
+            }
+        }
+        for (SnippetEvent e : events) {
+            if (e.snippet() instanceof VarSnippet v && e.status() == Snippet.Status.VALID
+                    && v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                String className = runner.classOf(shell, v);
+                if (className != null) {
+                    variableClasses.put(v, className);
+                }
+            }
+        }
+        if (overwritten.isEmpty()) {
+            return;
+        }
+        overwritten.keySet().stream().filter(v -> !shell.status(v).isActive()).forEach(variableClasses::remove);
+        java.util.Set<String> current;
+        synchronized (variableClasses) {
+            current = new java.util.HashSet<>(variableClasses.values());
+        }
+        Map<Object, Boolean> live = new java.util.IdentityHashMap<>();
+        liveValues().forEach(value -> live.put(value, true));
+        overwritten.forEach((v, className) -> {
+            if (className != null && !current.contains(className)) {
+                runner.clearField(className, v.name());
+            }
+            Object old = openBefore.get(v);
+            if (old != null && !live.containsKey(old) && OverwrittenResources.tracked(old)) {
+                System.err.println(OverwrittenResources.overwritten(v.name(), old));
+            }
+        });
+    }
+
+    /** The values of the session's live, declared variables (for {@link OverwrittenResources}). */
+    private List<Object> liveValues() {
+        CellRunner runner = engine.runner();
+        List<Object> values = new ArrayList<>();
+        shell.variables().filter(v -> shell.status(v).isActive()).forEach(v -> {
+            String className = variableClasses.get(v);
+            Object value = className == null ? null : runner.fieldValue(className, v.name());
+            if (value != null) {
+                values.add(value);
+            }
+        });
+        return values;
     }
 
     private static boolean isExpression(Snippet s) {
