@@ -80,20 +80,24 @@ final class KernelSpec {
     }
 
     /**
-     * Runs the JVM through {@code /bin/sh}, which reads {@code DNASLAB_JVM_OPTS} (else {@code JJAVA_JVM_OPTS}) when
-     * the kernel starts and adds them after the defaults, so they win; {@code exec} leaves one process, the JVM.
+     * Runs the JVM through {@code /bin/sh}, which reads {@code DNASLAB_JVM_OPTS} (else {@code JJAVA_JVM_OPTS}) each
+     * time the kernel starts and puts them just before {@code -jar}, after the defaults, so they win. The rest of the
+     * argv stays a plain java command line; {@code exec} leaves one process, the JVM.
      */
-    static final String LAUNCH = "set -f; jar=\"$1\"; connection=\"$2\"; shift 2; "
-            + "exec \"$@\" ${DNASLAB_JVM_OPTS:-${JJAVA_JVM_OPTS:-}} -jar \"$jar\" \"$connection\"";
+    static final String LAUNCH = "set -f; opts=${DNASLAB_JVM_OPTS:-${JJAVA_JVM_OPTS:-}}; "
+            + "for a do shift; if [ \"$a\" = -jar ]; then set -- \"$@\" $opts; fi; set -- \"$@\" \"$a\"; done; "
+            + "exec \"$@\"";
 
     static Map<String, Object> spec(Path jar, List<String> extraJvmOptions, Path cdsArchive) {
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCH, "dnaslab-kernel",
-                jar.toString(), "{connection_file}"));
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCH, "dnaslab-kernel"));
         argv.add(javaExecutable().toString());
         argv.addAll(jvmOptions(extraJvmOptions));
         if (cdsArchive != null) {
             argv.addAll(ClassDataSharing.useArchive(cdsArchive));
         }
+        argv.add("-jar");
+        argv.add(jar.toString());
+        argv.add("{connection_file}");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
         spec.put("display_name", DISPLAY_NAME);
