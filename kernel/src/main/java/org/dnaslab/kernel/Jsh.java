@@ -1,7 +1,6 @@
 package org.dnaslab.kernel;
 
 import jdk.jshell.tool.JavaShellToolBuilder;
-import org.dnaslab.kernel.magic.StandardMagics;
 import org.dnaslab.kernel.session.Classpath;
 import org.dnaslab.kernel.session.DefaultImports;
 import org.dnaslab.kernel.session.ErrorReport;
