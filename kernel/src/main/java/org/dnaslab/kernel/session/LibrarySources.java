@@ -27,6 +27,15 @@ final class LibrarySources {
 
     /** Hands JShell the JDK's and the library's sources; false if JShell's internals are not open to the kernel. */
     static boolean install(List<Path> classpath) {
+        Field override;
+        try {
+            override = Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("availableSourcesOverride");
+            override.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Not opened to us: leave JShell to find the JDK's sources itself (it opens src.zip on its own, so we
+            // must not have opened it first).
+            return false;
+        }
         List<Path> roots = new ArrayList<>(jdkSourceRoots());
         for (Path entry : classpath) {
             Path sources = entry.resolveSibling(SOURCES_JAR);
@@ -37,8 +46,6 @@ final class LibrarySources {
             }
         }
         try {
-            Field override = Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("availableSourcesOverride");
-            override.setAccessible(true);
             override.set(null, List.copyOf(roots));
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -58,7 +65,13 @@ final class LibrarySources {
         }
         try {
             // Kept open for the life of the JVM: JShell reads from it on every inspection.
-            FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of());
+            URI uri = URI.create("jar:" + zip.toUri());
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
             Path root = fs.getRootDirectories().iterator().next();
             if (Files.exists(root.resolve("java/lang/Object.java"))) {
                 return List.of(zip);
