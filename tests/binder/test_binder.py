@@ -32,7 +32,7 @@ def test_setup_installs_the_kernelspec_under_the_given_prefix_and_finds_the_data
     spec_file = prefix / "share" / "jupyter" / "kernels" / "dnaslab" / "kernel.json"
     spec = json.loads(spec_file.read_text())
     assert spec["display_name"] == "Java (DNAS Lab)" and spec["language"] == "java"
-    assert str(ROOT / "kernel" / "target" / "dnaslab-kernel.jar") in spec["argv"]
+    assert str(spec_file.parent / "jars" / "dnaslab-kernel.jar") in spec["argv"], "its own copy, not target/"
     assert "data: " in done.stderr
 
 

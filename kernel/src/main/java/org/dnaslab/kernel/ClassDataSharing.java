@@ -28,13 +28,14 @@ final class ClassDataSharing {
     }
 
     /** Runs a kernel-like startup in a child JVM that archives the classes it loaded; false if that failed. */
-    static boolean createArchive(Path archive, List<String> extraJvmOptions) throws IOException, InterruptedException {
+    static boolean createArchive(Path archive, Path kernelJar, List<String> extraJvmOptions)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(KernelSpec.javaExecutable().toString());
         cmd.addAll(KernelSpec.jvmOptions(extraJvmOptions));
         cmd.add("-XX:ArchiveClassesAtExit=" + archive);
         cmd.add("-jar");
-        cmd.add(KernelSpec.kernelJar().toString());
+        cmd.add(kernelJar.toString());
         cmd.add(TRAINING_COMMAND);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {

@@ -1,5 +1,6 @@
 package org.dnaslab.kernel;
 
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
@@ -21,6 +22,7 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dnaslab.kernel.channel.GuardedConnection;
 import org.dnaslab.kernel.display.DisplayTarget;
 import org.dnaslab.kernel.display.Renderers;
 import org.dnaslab.kernel.session.ErrorReport;
@@ -46,6 +48,9 @@ public final class DnasKernel extends BaseKernel implements DisplayTarget {
     private final SessionHistory history;
     private volatile ShellReplyEnvironment cellEnv;
     private volatile String lastOutputText = "";
+    private volatile boolean cellFailed;
+    private volatile GuardedConnection connection;
+    private volatile List<String> firstCellNotes = List.of();
 
     DnasKernel(CompletableFuture<Session> session, SessionHistory history) {
         super("dnaslab", KernelMain.version(), languageInfo(),
@@ -85,8 +90,13 @@ public final class DnasKernel extends BaseKernel implements DisplayTarget {
         int line = executionCount.get();
         cellEnv = env;
         lastOutputText = "";
+        cellFailed = false;
         try {
             super.handleExecuteRequest(env, message);
+            // As IPython's stop_on_error: a failed cell aborts the cells queued behind it, so "Run All" stops there.
+            if (cellFailed && request.shouldStopOnError() && !request.isSilent() && connection != null) {
+                connection.abortQueuedExecuteRequests();
+            }
         } finally {
             cellEnv = null;
             if (request.shouldStoreHistory() && !request.isSilent()) {
@@ -139,12 +149,33 @@ public final class DnasKernel extends BaseKernel implements DisplayTarget {
     }
 
     @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        this.connection = connection instanceof GuardedConnection guarded ? guarded : null;
+    }
+
+    /** Problems of the kernel's start (environment settings, startup scripts), shown on the first cell's stderr. */
+    void noteAtFirstCell(List<String> notes) {
+        firstCellNotes = List.copyOf(notes);
+    }
+
+    @Override
     public DisplayData eval(String code) {
         DisplayData out;
+        session(); // the notes are known once the session has started
+        List<String> notes = firstCellNotes;
+        if (!notes.isEmpty()) {
+            firstCellNotes = List.of();
+            notes.forEach(n -> System.err.println("dnaslab: " + n));
+        }
         try {
             out = super.eval(code);
         } catch (Error e) {
+            cellFailed = true;
             throw new IllegalStateException("rendering the result failed: " + e, e);
+        } catch (Exception e) {
+            cellFailed = true; // checked exceptions from cells arrive here unchanged (see Unchecked)
+            throw Unchecked.<RuntimeException>rethrow(e);
         }
         Object text = out == null ? null : out.getData(MIMEType.TEXT_PLAIN);
         lastOutputText = text == null ? "" : text.toString();

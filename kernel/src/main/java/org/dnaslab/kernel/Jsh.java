@@ -1,7 +1,6 @@
 package org.dnaslab.kernel;
 
 import jdk.jshell.tool.JavaShellToolBuilder;
-import org.dnaslab.kernel.magic.StandardMagics;
 import org.dnaslab.kernel.session.Classpath;
 import org.dnaslab.kernel.session.DefaultImports;
 import org.dnaslab.kernel.session.ErrorReport;
@@ -10,21 +9,23 @@ import org.dnaslab.kernel.session.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code jsh}: JShell with the kernel's class path, default imports and startup. With a script it runs the script as
- * one notebook cell (magics included) and exits 1 on an error; without, it opens the interactive JShell tool.
+ * one notebook cell (magics included, and the environment's settings as in a kernel: {@link KernelEnvironment}) and
+ * exits 1 on an error; without, it opens the interactive JShell tool with the extra class path.
  */
 final class Jsh {
     private Jsh() {
     }
 
     static int run(List<String> args) throws Exception {
-        List<Path> classpath = Classpath.ofThisJvm();
-        List<String> imports = DefaultImports.statements();
         if (args.isEmpty()) {
-            return interactive(classpath, imports);
+            List<Path> classpath = new ArrayList<>(Classpath.ofThisJvm());
+            classpath.addAll(KernelEnvironment.current().classpath());
+            return interactive(classpath, DefaultImports.statements());
         }
         if (args.size() > 1 || args.get(0).startsWith("-")) {
             System.err.println("usage: jsh [SCRIPT.jsh]");
@@ -35,7 +36,9 @@ final class Jsh {
             System.err.println("jsh: no such script: " + script);
             return 2;
         }
-        try (Session session = Session.start(classpath, imports, StandardMagics.create(), Session.DEFAULT_GRACE_MILLIS)) {
+        KernelEnvironment environment = KernelEnvironment.current();
+        try (Session session = environment.startSession()) {
+            environment.problems().forEach(p -> System.err.println("jsh: " + p));
             Object value = session.eval(Files.readString(script, StandardCharsets.UTF_8));
             if (value != null) {
                 System.out.println(value);

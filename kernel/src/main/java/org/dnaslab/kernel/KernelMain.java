@@ -83,12 +83,15 @@ public final class KernelMain {
         }
         // JShell and its first compile take about a second: do it while Jupyter and the kernel shake hands.
         CompletableFuture<Session> session = new CompletableFuture<>();
+        SessionHistory history = new SessionHistory();
+        DnasKernel kernel = new DnasKernel(session, history);
         Thread starter = new Thread(() -> {
             try {
-                List<Path> classpath = Classpath.ofThisJvm();
-                List<String> imports = DefaultImports.statements();
-                StartupTiming.mark("default imports found");
-                session.complete(Session.start(classpath, imports, StandardMagics.create(), Session.DEFAULT_GRACE_MILLIS));
+                KernelEnvironment environment = KernelEnvironment.current();
+                Session started = environment.startSession();
+                environment.problems().forEach(p -> log.warn("{}", p));
+                kernel.noteAtFirstCell(environment.problems());
+                session.complete(started);
                 StartupTiming.mark("session ready");
             } catch (Throwable t) {
                 log.error("the Java session failed to start", t);
@@ -99,7 +102,6 @@ public final class KernelMain {
         starter.start();
 
         StartupTiming.mark("session thread started");
-        DnasKernel kernel = new DnasKernel(session, new SessionHistory());
         StartupTiming.mark("kernel built");
         Notebook.attach(kernel);
         ProgressReporters.setCurrent(new NotebookProgress(PROGRESS_INTERVAL_MILLIS));

@@ -1,6 +1,7 @@
 package org.dnaslab.kernel;
 
 import com.google.gson.GsonBuilder;
+import org.dnaslab.store.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the {@code dnaslab} kernelspec: {@code install [--user | --sys-prefix | --prefix DIR] [--name NAME]
- * [--jvm-opt OPTION]... [--no-cds]}. The spec runs this jar with this JVM (absolute paths), so it keeps working from
- * any directory, and with a class data archive made at install time, so it starts faster.
+ * [--jvm-opt OPTION]... [--no-cds]}. The spec runs a copy of this jar and its class path kept in the kernelspec's
+ * directory ({@link InstalledJars}) with this JVM (absolute paths), so it keeps working from any directory and after
+ * {@code mvn clean}, and with a class data archive made at install time, so it starts faster.
  */
 final class KernelSpec {
     static final String DEFAULT_NAME = "dnaslab";
@@ -58,13 +60,14 @@ final class KernelSpec {
         Path dir = kernels.resolve(name);
         Files.createDirectories(dir);
         Path json = dir.resolve("kernel.json");
+        // The spec runs its own copy of the jars: it must not point into a build directory that mvn clean empties.
+        Path jar = InstalledJars.install(kernelJar(), dir.resolve(InstalledJars.DIRECTORY));
         Path archive = dir.resolve(CDS_ARCHIVE);
         Files.deleteIfExists(archive);
-        if (classDataSharing && !ClassDataSharing.createArchive(archive, extraJvmOptions)) {
+        if (classDataSharing && !ClassDataSharing.createArchive(archive, jar, extraJvmOptions)) {
             System.err.println("note: no class data archive was made; the kernel will start more slowly");
         }
-        Files.writeString(json, toJson(spec(extraJvmOptions, Files.isRegularFile(archive) ? archive : null)),
-                StandardCharsets.UTF_8);
+        AtomicFiles.writeString(json, toJson(spec(jar, extraJvmOptions, Files.isRegularFile(archive) ? archive : null)));
         System.out.println("Installed the " + DISPLAY_NAME + " kernel as '" + name + "' in " + dir);
         return 0;
     }
@@ -76,15 +79,24 @@ final class KernelSpec {
         return args.get(i);
     }
 
-    static Map<String, Object> spec(List<String> extraJvmOptions, Path cdsArchive) {
-        List<String> argv = new ArrayList<>();
+    /**
+     * Runs the JVM through {@code /bin/sh}, which reads {@code DNASLAB_JVM_OPTS} (else {@code JJAVA_JVM_OPTS}) each
+     * time the kernel starts and puts them just before {@code -jar}, after the defaults, so they win. The rest of the
+     * argv stays a plain java command line; {@code exec} leaves one process, the JVM.
+     */
+    static final String LAUNCH = "set -f; opts=${DNASLAB_JVM_OPTS:-${JJAVA_JVM_OPTS:-}}; "
+            + "for a do shift; if [ \"$a\" = -jar ]; then set -- \"$@\" $opts; fi; set -- \"$@\" \"$a\"; done; "
+            + "exec \"$@\"";
+
+    static Map<String, Object> spec(Path jar, List<String> extraJvmOptions, Path cdsArchive) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCH, "dnaslab-kernel"));
         argv.add(javaExecutable().toString());
         argv.addAll(jvmOptions(extraJvmOptions));
         if (cdsArchive != null) {
             argv.addAll(ClassDataSharing.useArchive(cdsArchive));
         }
         argv.add("-jar");
-        argv.add(kernelJar().toString());
+        argv.add(jar.toString());
         argv.add("{connection_file}");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);

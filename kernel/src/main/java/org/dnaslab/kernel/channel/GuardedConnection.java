@@ -40,6 +40,11 @@ public final class GuardedConnection extends JupyterConnection {
         iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
     }
 
+    /** Stop on error: the execute requests queued behind the current, failed one are answered "aborted", not run. */
+    public void abortQueuedExecuteRequests() {
+        shellChannel.abortQueuedExecuteRequests();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

@@ -7,16 +7,21 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A shell or control channel whose loop survives bad input. jjava 1.0-a6 checks signatures but lets the resulting
  * exception end the channel's thread, so one forged message would leave a kernel that answers heartbeats and nothing
  * else. Here such a message is logged and dropped. The loop also waits on the socket instead of sleeping between
- * polls, so requests are answered at once.
+ * polls, so requests are answered at once. After a cell fails, the execute requests queued behind it are aborted
+ * (see {@link #abortQueuedExecuteRequests()}).
  */
 final class GuardedShellChannel extends ShellChannel {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedShellChannel.class);
@@ -25,6 +30,7 @@ final class GuardedShellChannel extends ShellChannel {
     private final boolean control;
     private final JupyterConnection connection;
     private volatile boolean running;
+    private boolean abortQueued;
     private Thread loop;
 
     GuardedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection) {
@@ -73,37 +79,85 @@ final class GuardedShellChannel extends ShellChannel {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void handleOne() {
-        Message<?> message;
+        Message<?> message = read();
+        if (message != null) {
+            dispatch(message);
+        }
+    }
+
+    /** The next message, or null when it was not signed with the session's key or could not be read. */
+    private Message<?> read() {
         try {
-            message = readMessage();
+            return readMessage();
         } catch (SecurityException e) {
             LOG.warn("rejected a message with a missing or wrong signature");
-            return;
         } catch (RuntimeException e) {
             LOG.warn("dropped a message that could not be read: {}", e.toString());
-            return;
         }
-        if (message == null) {
-            return;
-        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void dispatch(Message<?> message) {
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
         if (handler == null) {
             LOG.debug("no handler for {}", message.getHeader().getType().getName());
             return;
         }
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        List<Message<?>> queued = List.of();
         try {
             handler.handle(env, message);
         } catch (Exception e) {
             LOG.warn("{} failed: {}", message.getHeader().getType().getName(), e.toString());
         } finally {
+            if (abortQueued) {
+                // Taken before the failed cell's reply goes out: whatever is waiting now was sent before the client
+                // knew of the failure, so it is the rest of a "Run All", not a request made after seeing the error.
+                abortQueued = false;
+                queued = drainWaiting();
+            }
             env.resolveDeferrals();
         }
         if (env.isMarkedForShutdown()) {
             connection.close();
+            return;
         }
+        for (Message<?> m : queued) {
+            if (m.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                replyAborted(m);
+            } else {
+                dispatch(m);
+            }
+        }
+    }
+
+    private List<Message<?>> drainWaiting() {
+        List<Message<?>> waiting = new ArrayList<>();
+        while ((getEvents() & ZMQ.Poller.POLLIN) != 0) {
+            Message<?> m = read();
+            if (m != null) {
+                waiting.add(m);
+            }
+        }
+        return waiting;
+    }
+
+    /** As IPython answers a cell queued behind a failed one: busy, an execute_reply with status "aborted", idle. */
+    private void replyAborted(Message<?> request) {
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, request);
+        env.setStatusBusy();
+        env.reply(new AbortedReply());
+        env.setStatusIdle();
+    }
+
+    /**
+     * After the current request, answers the execute requests already waiting on this channel with "aborted"
+     * instead of running them (Jupyter's stop_on_error). Called on the channel's own thread, by the failing cell.
+     */
+    void abortQueuedExecuteRequests() {
+        abortQueued = true;
     }
 
     /** Stops the loop; the socket is closed once the loop has let go of it. */

@@ -15,6 +15,7 @@ import java.util.UUID;
  *   display(chart, "svg");               // in a chosen format
  *   DisplayData d = render(table, "text/html");
  *   clearOutput();
+ *   closeOverwritten();                  // closes searches/supernets whose variables were declared again
  * </pre>
  * Formats are MIME types or the short names png, svg, jpeg, html, markdown, latex, json, text.
  */
@@ -67,6 +68,14 @@ public final class Notebook {
             mimes[i] = mimeType(formats[i]);
         }
         return target.render(value, mimes);
+    }
+
+    /**
+     * Closes the library objects (searches, supernets, snapshots) that a re-run cell's new declaration overwrote and
+     * that no live variable still holds, freeing their native memory; returns how many it closed.
+     */
+    public static int closeOverwritten() {
+        return org.dnaslab.kernel.session.OverwrittenResources.closeAll();
     }
 
     /** Clears this cell's output at once. */

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Expands a path that may contain glob characters ({@code * ? [ ] { }}, {@code **} across directories). */
-final class Globs {
+public final class Globs {
     private Globs() {
     }
 
     /** Matching paths in sorted order; a path without glob characters must exist. */
-    static List<Path> expand(String pattern) throws IOException {
+    public static List<Path> expand(String pattern) throws IOException {
         String p = pattern.startsWith("~/") ? System.getProperty("user.home") + pattern.substring(1) : pattern;
         if (!hasGlob(p)) {
             Path path = Path.of(p).toAbsolutePath().normalize();

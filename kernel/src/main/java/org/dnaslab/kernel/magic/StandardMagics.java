@@ -20,22 +20,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Registers the standard magics. Each is a small static method; the usage strings double as {@code %lsmagic}. */
+/** Registers the standard magics. Each is a small static method; its usage and description make {@code %lsmagic}. */
 public final class StandardMagics {
     private StandardMagics() {
     }
 
     public static Magics create() {
         return new Magics()
-                .line("classpath", "%classpath PATH...  add jars/directories (globs allowed); no argument lists the class path",
+                .line("classpath", "[PATH...]", "add jars or class directories (globs allowed); without arguments, list the class path",
                         StandardMagics::classpath)
-                .line("jars", "%jars GLOB...  add the jars matching each glob (a directory adds the jars in it)",
+                .line("jars", "GLOB...", "add the jars matching each glob (a directory adds the jars in it)",
                         StandardMagics::jars)
-                .line("load", "%load FILE  run a .jsh/.java file, or every code cell of a .ipynb notebook, in this session",
+                .line("load", "FILE", "run a .jsh or .java file, or every code cell of a .ipynb notebook, in this session",
                         StandardMagics::load)
-                .line("time", "%time CODE  run one line of code and print how long it took", StandardMagics::timeLine)
-                .cell("time", "%%time  (first line) run the cell and print how long it took", StandardMagics::timeCell)
-                .line("lsmagic", "%lsmagic  list the magics", StandardMagics::list);
+                .line("time", "CODE", "run one line of code and print its wall and CPU time", StandardMagics::timeLine)
+                .cell("time", "", "run the rest of the cell and print its wall and CPU time", StandardMagics::timeCell)
+                .line("maven", "GROUP:ARTIFACT:VERSION...", "add artifacts and their dependencies from the local Maven repository (offline)",
+                        StandardMagics::maven)
+                .cell("loadFromPOM", "", "add the dependencies of the POM, <dependencies> or <dependency> elements in the cell (offline)",
+                        StandardMagics::loadFromPom)
+                .line("lsmagic", "", "list the magics, one line each", StandardMagics::list);
     }
 
     static Object classpath(Session session, String argLine) throws IOException {
@@ -57,6 +61,29 @@ public final class StandardMagics {
             }
         }
         session.addToClasspath(paths);
+        return null;
+    }
+
+    static Object maven(Session session, String argLine) throws Exception {
+        List<String> args = CellSource.splitArgs(argLine);
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("usage: %maven GROUP:ARTIFACT:VERSION...  e.g. %maven org.apache.commons:commons-math3:3.6.1");
+        }
+        StringBuilder dependencies = new StringBuilder();
+        for (String coordinates : args) {
+            dependencies.append(MavenResolver.dependency(coordinates));
+        }
+        return addResolved(session, MavenResolver.pom(dependencies.toString()), "%maven");
+    }
+
+    static Object loadFromPom(Session session, String argLine, String body) throws Exception {
+        return addResolved(session, MavenResolver.pom(body), "%%loadFromPOM");
+    }
+
+    private static Object addResolved(Session session, String pom, String magic) throws Exception {
+        List<Path> jars = MavenResolver.resolve(pom, magic);
+        session.addToClasspath(jars);
+        System.out.println(magic + ": added " + jars.size() + (jars.size() == 1 ? " jar" : " jars") + " to the class path");
         return null;
     }
 
@@ -172,8 +199,10 @@ public final class StandardMagics {
     }
 
     static Object list(Session session, String argLine) {
-        for (Map.Entry<String, String> e : session.magics().usage().entrySet()) {
-            System.out.println(e.getValue());
+        Map<String, Magics.Help> usage = session.magics().usage();
+        int width = usage.values().stream().mapToInt(h -> h.call().length()).max().orElse(0);
+        for (Magics.Help h : usage.values()) {
+            System.out.println(String.format(Locale.ROOT, "%-" + width + "s  %s", h.call(), h.description()));
         }
         return null;
     }

@@ -13,6 +13,9 @@ public final class CellSource {
     private static final Pattern LINE_MAGIC = Pattern.compile("^[ \\t]*%(?!%)([A-Za-z_][\\w.-]*)(.*)$", Pattern.MULTILINE);
     private static final Pattern CELL_MAGIC = Pattern.compile("\\A\\s*%%([A-Za-z_][\\w.-]*)([^\\n]*)\\n?(.*)\\z", Pattern.DOTALL);
 
+    /** Line magics whose argument is Java code. */
+    private static final java.util.Set<String> CODE_ARGUMENT_MAGICS = java.util.Set.of("time");
+
     /** One piece of a cell: code (with its offset in the cell), or a line magic with its arguments. */
     public record Part(boolean magic, String name, String argLine, String code, int offset) {
     }
@@ -59,7 +62,8 @@ public final class CellSource {
         }
         Matcher m = LINE_MAGIC.matcher(cell);
         while (m.find()) {
-            blank(sb, m.start(), m.end());
+            // %time's argument is Java code: only its name is blanked, so the code after it still completes.
+            blank(sb, m.start(), CODE_ARGUMENT_MAGICS.contains(m.group(1)) ? m.start(2) : m.end());
         }
         return sb.toString();
     }

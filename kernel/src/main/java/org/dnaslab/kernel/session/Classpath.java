@@ -30,6 +30,13 @@ public final class Classpath {
         return new ArrayList<>(seen);
     }
 
+    /** The jar and, recursively, the jars its manifest's Class-Path lists (those that exist), in order. */
+    public static List<Path> withManifestClassPath(Path jar) {
+        Set<Path> seen = new LinkedHashSet<>();
+        add(jar.toAbsolutePath().normalize(), seen);
+        return new ArrayList<>(seen);
+    }
+
     private static void add(Path path, Set<Path> seen) {
         if (!Files.exists(path) || !seen.add(path) || Files.isDirectory(path)) {
             return;

@@ -12,8 +12,14 @@ public final class ErrorReport {
         if (t instanceof CompilationException ce) {
             return ce.report();
         }
+        if (t instanceof MagicException) {
+            return List.of(t.getMessage().split("\n"));
+        }
         if (t instanceof CellInterruptedException ie) {
             List<String> lines = new ArrayList<>();
+            if (ie.getCause() instanceof CellStillRunningException still) {
+                return List.of("Interrupted, but " + still.getMessage());
+            }
             lines.add("Interrupted: " + ie.getMessage());
             if (ie.getCause() != null) {
                 lines.add("It stopped in:");

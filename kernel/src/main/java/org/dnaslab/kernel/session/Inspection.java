@@ -9,7 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Shift-tab help for the name under the cursor: JShell's documentation, else a session variable's type and value. */
+/**
+ * Shift-tab help for the name under the cursor: JShell's documentation (signatures with their Javadoc, from the
+ * sources {@link LibrarySources} points it to), else a session variable's type and value.
+ */
 final class Inspection {
     private final JShell shell;
 
@@ -47,7 +50,7 @@ final class Inspection {
         }
         for (SourceCodeAnalysis.Documentation d : docs) {
             String javadoc = d.javadoc();
-            out.add(javadoc == null || javadoc.isBlank() ? d.signature() : d.signature() + "\n" + javadoc.strip());
+            out.add(javadoc == null || javadoc.isBlank() ? d.signature() : d.signature() + "\n" + JavadocText.plain(javadoc));
         }
     }
 

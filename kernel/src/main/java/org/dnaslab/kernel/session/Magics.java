@@ -1,7 +1,9 @@
 package org.dnaslab.kernel.session;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The magics a session knows, by name. Implementations live in {@code org.dnaslab.kernel.magic}. */
@@ -22,19 +24,25 @@ public final class Magics {
         Object run(Session session, String argLine, String body) throws Exception;
     }
 
+    /** How a magic is called ({@code %name ARGS}) and what it does, in one line each. */
+    public record Help(String call, String description) {
+    }
+
     private final Map<String, LineMagic> line = new ConcurrentHashMap<>();
     private final Map<String, CellMagic> cell = new ConcurrentHashMap<>();
-    private final Map<String, String> help = new ConcurrentHashMap<>();
+    private final Map<String, Help> help = new ConcurrentHashMap<>();
 
-    public Magics line(String name, String usage, LineMagic magic) {
+    /** Registers {@code %name}; {@code arguments} is the usage after the name, {@code description} one line. */
+    public Magics line(String name, String arguments, String description, LineMagic magic) {
         line.put(name, magic);
-        help.put("%" + name, usage);
+        help.put("%" + name, new Help(("%" + name + " " + arguments).strip(), description));
         return this;
     }
 
-    public Magics cell(String name, String usage, CellMagic magic) {
+    /** Registers {@code %%name}; {@code arguments} is the usage after the name, {@code description} one line. */
+    public Magics cell(String name, String arguments, String description, CellMagic magic) {
         cell.put(name, magic);
-        help.put("%%" + name, usage);
+        help.put("%%" + name, new Help(("%%" + name + " " + arguments).strip(), description));
         return this;
     }
 
@@ -54,8 +62,18 @@ public final class Magics {
         return m;
     }
 
-    /** Usage of every magic, sorted by name. */
-    public Map<String, String> usage() {
+    /** Every magic, by its name with the percent signs ({@code %time}, {@code %%time}), sorted. */
+    public Map<String, Help> usage() {
         return new TreeMap<>(help);
+    }
+
+    /** The names of the line magics, without the percent sign. */
+    public Set<String> lineNames() {
+        return new TreeSet<>(line.keySet());
+    }
+
+    /** The names of the cell magics, without the percent signs. */
+    public Set<String> cellNames() {
+        return new TreeSet<>(cell.keySet());
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One JShell session running in this JVM: evaluates cells (Java code and magics), completes, inspects, and stops a
@@ -34,6 +36,11 @@ public final class Session implements AutoCloseable {
     private final Magics magics;
     private final List<Path> classpath = Collections.synchronizedList(new ArrayList<>());
     private final List<String> imports;
+    /**
+     * Each declared variable's snippet → the JShell wrapper class that holds its value. By identity: a redeclaration
+     * can carry the id of the snippet it replaces.
+     */
+    private final Map<VarSnippet, String> variableClasses = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private Session(JShell shell, CellRunnerProvider engine, Magics magics, List<String> imports) {
         this.shell = shell;
@@ -47,12 +54,22 @@ public final class Session implements AutoCloseable {
      * reported on {@code System.err} and skipped: a notebook should still start.
      */
     public static Session start(List<Path> classpath, List<String> imports, Magics magics, long graceMillis) {
+        return start(classpath, imports, magics, graceMillis, List.of());
+    }
+
+    /** As {@link #start(List, List, Magics, long)}, with extra options for JShell's compiler (e.g. {@code -parameters}). */
+    public static Session start(List<Path> classpath, List<String> imports, Magics magics, long graceMillis,
+                                List<String> compilerOptions) {
         CellRunnerProvider engine = new CellRunnerProvider(graceMillis);
+        List<String> options = new ArrayList<>(List.of("-Xlint:-options"));
+        options.addAll(compilerOptions);
         JShell shell = JShell.builder()
                 .executionEngine(engine, Map.of())
-                .compilerOptions("-Xlint:-options")
+                .compilerOptions(options.toArray(String[]::new))
                 .build();
         Session session = new Session(shell, engine, magics, imports);
+        LibrarySources.install(classpath);
+        OverwrittenResources.watch(session::liveValues);
         session.addToClasspath(classpath);
         session.importAll(imports);
         return session;
@@ -185,8 +202,13 @@ public final class Session implements AutoCloseable {
 
     private Object evalSnippet(String source, String cell, int cellOffset) throws Exception {
         checkInterrupt(null);
-        List<SnippetEvent> events = shell.eval(source);
         CellRunner runner = engine.runner();
+        Map<VarSnippet, Object> openBefore = openLibraryObjects(runner);
+        List<SnippetEvent> events = shell.eval(source);
+        if (runner.takeRedefineFailed()) {
+            warnAboutReplacedVariables(events);
+        }
+        releaseOverwritten(events, runner, openBefore);
         Object value = null;
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
@@ -209,6 +231,95 @@ public final class Session implements AutoCloseable {
             value = isExpression(snippet) ? runner.lastValue() : null;
         }
         return value;
+    }
+
+    /**
+     * JShell recompiled earlier declarations and their classes could not be redefined in place (their shape changed),
+     * so it loaded new ones: the variables among them start again from null or zero. Say so instead of leaving a
+     * silent null for a later cell to trip over.
+     */
+    private static void warnAboutReplacedVariables(List<SnippetEvent> events) {
+        List<String> names = events.stream()
+                .filter(e -> e.causeSnippet() != null && e.snippet() instanceof VarSnippet && e.status().isActive())
+                .map(e -> ((VarSnippet) e.snippet()).name())
+                .distinct().toList();
+        if (!names.isEmpty()) {
+            System.err.println("note: this cell changed what " + String.join(", ", names) + " depend"
+                    + (names.size() == 1 ? "s" : "") + " on; JShell had to replace "
+                    + (names.size() == 1 ? "it" : "them") + " and could not keep the value: run the defining cell again");
+        }
+    }
+
+    /** Open library objects held by declared variables, by snippet id: what a declaration may be about to overwrite. */
+    private Map<VarSnippet, Object> openLibraryObjects(CellRunner runner) {
+        Map<VarSnippet, Object> open = new java.util.IdentityHashMap<>();
+        synchronized (variableClasses) {
+            variableClasses.forEach((v, className) -> {
+                Object value = runner.fieldValue(className, v.name());
+                if (value != null && OverwrittenResources.tracked(value)) {
+                    open.put(v, value);
+                }
+            });
+        }
+        return open;
+    }
+
+    /**
+     * Keeps track of which class holds each declared variable. When a declaration is overwritten (a re-run cell
+     * declares the same name again), the old value must not stay reachable: if JShell gave the new declaration a new
+     * class, the old class's field is cleared (if it redefined the same class in place, the new value already
+     * replaced the old). A library object that still holds native memory is reported and kept for
+     * {@code closeOverwritten()} ({@link OverwrittenResources}).
+     */
+    private void releaseOverwritten(List<SnippetEvent> events, CellRunner runner, Map<VarSnippet, Object> openBefore) {
+        Map<VarSnippet, String> overwritten = new java.util.IdentityHashMap<>();
+        for (SnippetEvent e : events) {
+            if (e.snippet() instanceof VarSnippet v && e.status() == Snippet.Status.OVERWRITTEN && e.previousStatus().isActive()) {
+                overwritten.put(v, variableClasses.get(v));
+            }
+        }
+        for (SnippetEvent e : events) {
+            if (e.snippet() instanceof VarSnippet v && e.status() == Snippet.Status.VALID
+                    && v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                String className = runner.classOf(shell, v);
+                if (className != null) {
+                    variableClasses.put(v, className);
+                }
+            }
+        }
+        if (overwritten.isEmpty()) {
+            return;
+        }
+        overwritten.keySet().stream().filter(v -> !shell.status(v).isActive()).forEach(variableClasses::remove);
+        java.util.Set<String> current;
+        synchronized (variableClasses) {
+            current = new java.util.HashSet<>(variableClasses.values());
+        }
+        Map<Object, Boolean> live = new java.util.IdentityHashMap<>();
+        liveValues().forEach(value -> live.put(value, true));
+        overwritten.forEach((v, className) -> {
+            if (className != null && !current.contains(className)) {
+                runner.clearField(className, v.name());
+            }
+            Object old = openBefore.get(v);
+            if (old != null && !live.containsKey(old) && OverwrittenResources.tracked(old)) {
+                System.err.println(OverwrittenResources.overwritten(v.name(), old));
+            }
+        });
+    }
+
+    /** The values of the session's live, declared variables (for {@link OverwrittenResources}). */
+    private List<Object> liveValues() {
+        CellRunner runner = engine.runner();
+        List<Object> values = new ArrayList<>();
+        shell.variables().filter(v -> shell.status(v).isActive()).forEach(v -> {
+            String className = variableClasses.get(v);
+            Object value = className == null ? null : runner.fieldValue(className, v.name());
+            if (value != null) {
+                values.add(value);
+            }
+        });
+        return values;
     }
 
     private static boolean isExpression(Snippet s) {
@@ -246,6 +357,10 @@ public final class Session implements AutoCloseable {
 
     public Completion complete(String code, int cursor) {
         cursor = Math.max(0, Math.min(cursor, code.length()));
+        Completion magic = completeMagicName(code, cursor);
+        if (magic != null) {
+            return magic;
+        }
         String masked = CellSource.maskMagics(code);
         int start = snippetStart(masked, cursor);
         int[] anchor = new int[1];
@@ -258,6 +373,35 @@ public final class Session implements AutoCloseable {
         }
         typed.addAll(others);
         return new Completion(new ArrayList<>(typed), start + anchor[0], cursor);
+    }
+
+    private static final Pattern MAGIC_NAME_PREFIX = Pattern.compile("[ \\t]*(%%?)([\\w.-]*)");
+
+    /**
+     * Magic names, when the cursor is in one: {@code %ls} completes to {@code %lsmagic}; {@code %%} (cell magics) only
+     * on the cell's first line, where a cell magic must stand. Null when the cursor is not in a magic's name.
+     */
+    private Completion completeMagicName(String code, int cursor) {
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        Matcher m = MAGIC_NAME_PREFIX.matcher(code.substring(lineStart, cursor));
+        if (!m.matches()) {
+            return null;
+        }
+        boolean cellMagic = m.group(1).length() == 2;
+        if (cellMagic && !code.substring(0, lineStart).isBlank()) {
+            return new Completion(List.of(), cursor, cursor);
+        }
+        String prefix = m.group(1);
+        List<String> matches = new ArrayList<>();
+        for (String name : cellMagic ? magics.cellNames() : magics.lineNames()) {
+            if (name.startsWith(m.group(2))) {
+                matches.add(prefix + name);
+            }
+        }
+        if (!cellMagic && m.group(2).isEmpty() && code.substring(0, lineStart).isBlank()) {
+            magics.cellNames().forEach(n -> matches.add("%%" + n));
+        }
+        return new Completion(matches, lineStart + m.start(1), cursor);
     }
 
     /** Where the snippet that contains {@code cursor} starts. */

@@ -21,7 +21,7 @@ class SessionTest {
 
     @BeforeAll
     static void start() {
-        Magics magics = new Magics().line("echo", "%echo ARGS", (s, args) -> "echo:" + args);
+        Magics magics = new Magics().line("echo", "ARGS", "echo the arguments", (s, args) -> "echo:" + args);
         session = Session.start(Classpath.ofThisJvm(),
                 List.of("import java.util.*;", "import java.util.concurrent.*;", "import static java.lang.Math.*;"), magics, 300);
     }
