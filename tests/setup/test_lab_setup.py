@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LAB = ROOT / "lab"
 
-BASE = ["openjdk-17-jdk-headless", "maven", "fontconfig", "fonts-dejavu-core", "dataset-fashion-mnist"]
+BASE = ["openjdk-17-jdk-headless", "openjdk-17-source", "maven", "fontconfig", "fonts-dejavu-core", "dataset-fashion-mnist"]
 JUPYTER = ["jupyter-notebook", "jupyter-nbconvert", "python3-nbclient", "jupyter-client", "python3-ipykernel"]
 TESTS = ["python3-pytest", "python3-jupyter-kernel-test", "chromium"]
 RECORDED = ["apt-get", "mvn", "java", "curl", "wget"]
