@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  *
  * <p>Op steps: the undecided edges are visited in a seeded random order (one edge of each cell type per step);
  * on the edge, each candidate op is masked in turn and the accuracy measured on the split's held-out images (which no
- * weight step, not even PT's tuning, trains on); the op whose removal
- * hurts most (lowest accuracy; ties go to the earlier op) is committed as a hard one-hot. NB201 keeps {@code none}
+ * weight step, not even PT's tuning, trains on); the op whose removal hurts most (lowest accuracy; ties go to the
+ * earlier op) is committed as a hard one-hot. NB201 keeps {@code none}
  * as a candidate, whose removal changes nothing; DARTS-type spaces never choose it. Topology steps (DARTS-type
  * spaces, after all op steps): for each node with more than k inputs, in seeded random order, the input edge whose
  * removal gives the highest accuracy is dropped, again and again until k remain. Between decisions the supernet is
