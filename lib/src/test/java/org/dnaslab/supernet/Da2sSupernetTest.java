@@ -96,6 +96,24 @@ class Da2sSupernetTest {
     }
 
     @Test
+    void betaGetsAGradientOnTheNodesThatHaveIt() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Supernet net = Supernet.create(m, darts(true));
+            NDArray x = m.randomNormal(new Shape(4, 1, 8, 8));
+            NDArray y = m.create(new long[] {0, 1, 2, 1});
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(org.dnaslab.search.Losses.crossEntropy(net.forward(x, ForwardMode.TRAIN), y));
+            }
+            for (CellType t : SearchSpace.darts().cellTypes()) {
+                float[] g = org.dnaslab.search.Gradients.of(net.arch().beta(t)).toFloatArray();
+                for (int i = 0; i < g.length; i++) {
+                    assertTrue(g[i] != 0, "β[" + i + "] of the " + t.key() + " cell gets a gradient");
+                }
+            }
+        }
+    }
+
+    @Test
     void undecidedEdgesOfANodeWithBetaAreStillScaled() {
         try (NDManager m = NDManager.newBaseManager()) {
             Supernet net = Supernet.create(m, darts(true));
