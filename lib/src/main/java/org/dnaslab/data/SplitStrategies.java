@@ -16,7 +16,15 @@ public final class SplitStrategies {
         return new Fractional("fixed-halves", 0.5, false);
     }
 
-    /** New seeded random halves each epoch, so every sample serves both steps over a run. */
+    /** Share of the training images {@link #redrawnHalves()} sets aside for measurements. */
+    public static final double REDRAWN_HELD_OUT_SHARE = 0.2;
+
+    /**
+     * New seeded random halves each epoch, so every sample serves both steps over a run, except a fixed seeded
+     * fifth ({@link #REDRAWN_HELD_OUT_SHARE}) set aside once: no weight step ever sees it, so supernet accuracies,
+     * gaps and PT scores measured on it are on images the weights never trained on (the halves are drawn from the
+     * other four fifths).
+     */
     public static SplitStrategy redrawnHalves() {
         return new Fractional("redrawn-halves", 0.5, true);
     }
@@ -58,11 +66,31 @@ public final class SplitStrategies {
             if (epoch < 0) {
                 throw new IllegalArgumentException(name + ": epoch must be >= 0, got " + epoch);
             }
-            long streamSeed = redrawEachEpoch ? mix(seed, epoch) : seed;
-            int[] perm = permutation(datasetSize, new SplittableRandom(streamSeed));
-            int cut = (int) Math.floor(trainShare * datasetSize);
-            cut = Math.max(1, Math.min(datasetSize - 1, cut));
-            return new DataSplit(Arrays.copyOfRange(perm, 0, cut), Arrays.copyOfRange(perm, cut, datasetSize));
+            if (!redrawEachEpoch) {
+                int[] perm = permutation(datasetSize, new SplittableRandom(seed));
+                int cut = cut(trainShare, datasetSize);
+                return new DataSplit(Arrays.copyOfRange(perm, 0, cut), Arrays.copyOfRange(perm, cut, datasetSize));
+            }
+            if (datasetSize < 3) {
+                throw new IllegalArgumentException(name + ": cannot set aside held-out images and split the rest of "
+                        + datasetSize + " samples into two parts");
+            }
+            int[] fixed = permutation(datasetSize, new SplittableRandom(seed));
+            int held = Math.max(1, Math.min(datasetSize - 2, (int) Math.floor(REDRAWN_HELD_OUT_SHARE * datasetSize)));
+            int[] heldOut = Arrays.copyOfRange(fixed, 0, held);
+            int[] rest = Arrays.copyOfRange(fixed, held, datasetSize);
+            int[] order = permutation(rest.length, new SplittableRandom(mix(seed, epoch)));
+            int[] drawn = new int[rest.length];
+            for (int i = 0; i < drawn.length; i++) {
+                drawn[i] = rest[order[i]];
+            }
+            int cut = cut(trainShare, drawn.length);
+            return new DataSplit(Arrays.copyOfRange(drawn, 0, cut), Arrays.copyOfRange(drawn, cut, drawn.length),
+                    heldOut);
+        }
+
+        private static int cut(double share, int size) {
+            return Math.max(1, Math.min(size - 1, (int) Math.floor(share * size)));
         }
 
         @Override

@@ -21,8 +21,18 @@ import java.util.List;
  * table through their own {@link SelectionContext}, and the single-stage protocol through
  * {@link #add(SingleStageProtocol.Result)}.
  *
+ * <p>Fair by construction (DESIGN.md §4), because PT tunes the supernet between its decisions and magnitude does not:
+ * <ul>
+ *   <li>{@code discretizedAcc}: every selector's architecture on the trained supernet's weights, no tuning: the same
+ *       weights for every row, whatever tuning a selector did while choosing;</li>
+ *   <li>{@code fineTunedAcc}: after the same total number of tuning epochs for every row, the tuner's
+ *       {@link FineTuner#epochs()}: a selector's own tuning counts ({@code selectionTuneEpochs}), the weights-only
+ *       tuner of the discrete network does the rest, starting from the weights the selector left. A selector that
+ *       tunes more than that total is refused. {@link #equalTuning} sizes the total for a set of selectors.</li>
+ * </ul>
+ *
  * <p>Accuracies are measured on {@code heldOut} when given (fine-tuning then uses all of a context's training
- * images), else on each context's validation split (fine-tuning then uses only its weight split).
+ * images), else on each context's held-out split images (fine-tuning then uses only its weight split).
  */
 public final class Comparison {
     private final SupernetEvaluator heldOut;
@@ -31,12 +41,28 @@ public final class Comparison {
     private final List<Selection> selections = new ArrayList<>();
 
     /**
-     * @param heldOut images to measure on, or null for each context's validation split
-     * @param tuner   weights-only fine-tuning of each discrete network, or null for none
+     * @param heldOut images to measure on, or null for each context's held-out split images
+     * @param tuner   weights-only tuning of each discrete network, its epochs the total tuning every row gets (the
+     *                selector's own included), or null for none
      */
     public Comparison(SupernetEvaluator heldOut, FineTuner tuner) {
         this.heldOut = heldOut;
         this.tuner = tuner;
+    }
+
+    /**
+     * The total tuning epochs that gives every selector the same tuning on {@code ctx}: the most any of them tunes
+     * while selecting, plus {@code after} epochs of tuning of the discrete network.
+     */
+    public static int equalTuning(SelectionContext ctx, int after, ArchitectureSelector... selectors) {
+        if (after < 0) {
+            throw new IllegalArgumentException("tuning epochs after selection must be >= 0, got " + after);
+        }
+        int most = 0;
+        for (ArchitectureSelector s : selectors) {
+            most = Math.max(most, s.tuningEpochs(ctx));
+        }
+        return most + after;
     }
 
     public DiscretizationReport run(SelectionContext ctx, ArchitectureSelector selector) {
@@ -48,12 +74,28 @@ public final class Comparison {
         Supernet net = ctx.supernet();
         SupernetEvaluator eval = heldOut != null ? heldOut : ctx.validation(0);
         int[] tuneImages = heldOut != null ? all(ctx.data().size()) : ctx.split().train();
-        DiscretizationAnalysis analysis = new DiscretizationAnalysis(eval, tuner, ctx.data(), tuneImages);
+        int own = selector.tuningEpochs(ctx);
+        if (tuner != null && own > tuner.epochs()) {
+            throw new IllegalArgumentException(label + " tunes the supernet for " + own + " epochs while selecting, more"
+                    + " than this comparison's total of " + tuner.epochs() + " tuning epochs per row; give the"
+                    + " comparison a tuner of at least " + own + " epochs (Comparison.equalTuning)");
+        }
         try (SupernetSnapshot before = SupernetSnapshot.of(net)) {
             try {
-                double supernetAcc = analysis.accuracy(net);
+                double supernetAcc = new DiscretizationAnalysis(eval).accuracy(net);
                 Selection s = selector.select(ctx);
-                DiscretizationReport r = analysis.measure(label, supernetAcc, net, s.architecture(), s.seconds());
+                double tuned = Double.NaN;
+                if (tuner != null) {
+                    // from the weights the selector left: its own tuning counts towards the total
+                    tuned = tunedAccuracy(eval, ctx, tuneImages, net, s, tuner.epochs() - s.tuningEpochs());
+                }
+                before.restore();
+                // every architecture on the trained supernet's weights: the same weights for every row
+                DiscretizationReport r = new DiscretizationAnalysis(eval).measure(label, supernetAcc, net,
+                        s.architecture(), s.seconds());
+                r = new DiscretizationReport(r.method(), r.architecture(), r.supernetAccuracy(),
+                        r.discretizedAccuracy(), tuned, tuner == null ? 0 : tuner.epochs(), r.seconds(),
+                        r.parameterFreeShare(), r.skipShare(), r.images(), s.tuningEpochs());
                 reports.add(r);
                 selections.add(s);
                 return r;
@@ -61,6 +103,20 @@ public final class Comparison {
                 before.restore();
             }
         }
+    }
+
+    private double tunedAccuracy(SupernetEvaluator eval, SelectionContext ctx, int[] tuneImages, Supernet net,
+                                 Selection s, int epochs) {
+        if (epochs < 0) {
+            throw new IllegalStateException(s.method() + " tuned " + s.tuningEpochs() + " epochs while selecting, more"
+                    + " than it announced and than this comparison's total of " + tuner.epochs());
+        }
+        if (epochs == 0) {
+            return new DiscretizationAnalysis(eval).measure(s.method(), Double.NaN, net, s.architecture(), 0)
+                    .discretizedAccuracy();
+        }
+        return new DiscretizationAnalysis(eval, tuner.withEpochs(epochs), ctx.data(), tuneImages)
+                .measure(s.method(), Double.NaN, net, s.architecture(), 0).fineTunedAccuracy();
     }
 
     /**

@@ -11,25 +11,38 @@ import java.util.Objects;
 /**
  * The discretization error of one method on one supernet (DESIGN.md §4): the supernet's accuracy and the discrete
  * network's with inherited weights, both on the same images in batch-statistics mode, and the discrete network's
- * after {@code fineTuneEpochs} of fine-tuning.
+ * after {@code fineTuneEpochs} of tuning in all, of which {@code selectionTuneEpochs} were the selector's own (PT
+ * tunes the supernet between its decisions; comparisons give every method the same total).
  *
  * @param method              what produced the architecture ("magnitude", "pt", "single-stage", ...)
  * @param architecture        the architecture's text (NB201 string or DARTS genotype)
  * @param supernetAccuracy    the supernet before discretization
  * @param discretizedAccuracy the discrete network with inherited weights, no tuning
  * @param fineTunedAccuracy   the discrete network after fine-tuning (NaN when not measured)
- * @param fineTuneEpochs      epochs of that fine-tuning (0 when not measured)
+ * @param fineTuneEpochs      epochs of tuning behind {@code fineTunedAccuracy}, the selector's own included (0 when
+ *                            not measured)
  * @param seconds             wall time of the selection
  * @param parameterFreeShare  share of the kept edges with a parameter-free op
  * @param skipShare           share of the kept edges with a skip connection
  * @param images              how many images each accuracy is over
+ * @param selectionTuneEpochs epochs the selector itself tuned the supernet while selecting (PT's tuning between
+ *                            decisions; 0 for magnitude)
  */
 public record DiscretizationReport(String method, String architecture, double supernetAccuracy,
                                    double discretizedAccuracy, double fineTunedAccuracy, int fineTuneEpochs,
-                                   double seconds, double parameterFreeShare, double skipShare, long images) {
+                                   double seconds, double parameterFreeShare, double skipShare, long images,
+                                   int selectionTuneEpochs) {
     public DiscretizationReport {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(architecture, "architecture");
+    }
+
+    /** A report of a selector that did no tuning of its own. */
+    public DiscretizationReport(String method, String architecture, double supernetAccuracy,
+                                double discretizedAccuracy, double fineTunedAccuracy, int fineTuneEpochs,
+                                double seconds, double parameterFreeShare, double skipShare, long images) {
+        this(method, architecture, supernetAccuracy, discretizedAccuracy, fineTunedAccuracy, fineTuneEpochs, seconds,
+                parameterFreeShare, skipShare, images, 0);
     }
 
     /** The discretization error: supernet accuracy − discretized accuracy (inherited weights). */
@@ -47,8 +60,8 @@ public record DiscretizationReport(String method, String architecture, double su
     }
 
     /**
-     * One row per report: method, architecture, supernetAcc, discretizedAcc, gap, fineTunedAcc, fineTuneEpochs,
-     * gapAfterFineTune, seconds, paramFreeShare, skipShare, images.
+     * One row per report: method, architecture, supernetAcc, discretizedAcc, gap, selectionTuneEpochs, fineTunedAcc,
+     * fineTuneEpochs, gapAfterFineTune, seconds, paramFreeShare, skipShare, images.
      */
     public static Table table(List<DiscretizationReport> reports) {
         StringColumn method = StringColumn.create("method");
@@ -56,6 +69,7 @@ public record DiscretizationReport(String method, String architecture, double su
         DoubleColumn supernet = DoubleColumn.create("supernetAcc");
         DoubleColumn discretized = DoubleColumn.create("discretizedAcc");
         DoubleColumn gap = DoubleColumn.create("gap");
+        IntColumn selectionEpochs = IntColumn.create("selectionTuneEpochs");
         DoubleColumn tuned = DoubleColumn.create("fineTunedAcc");
         IntColumn epochs = IntColumn.create("fineTuneEpochs");
         DoubleColumn tunedGap = DoubleColumn.create("gapAfterFineTune");
@@ -69,6 +83,7 @@ public record DiscretizationReport(String method, String architecture, double su
             supernet.append(r.supernetAccuracy());
             discretized.append(r.discretizedAccuracy());
             gap.append(r.gap());
+            selectionEpochs.append(r.selectionTuneEpochs());
             tuned.append(r.fineTunedAccuracy());
             epochs.append(r.fineTuneEpochs());
             tunedGap.append(r.gapAfterFineTune());
@@ -77,7 +92,7 @@ public record DiscretizationReport(String method, String architecture, double su
             skip.append(r.skipShare());
             images.append((int) r.images());
         }
-        return Table.create("discretization", method, arch, supernet, discretized, gap, tuned, epochs, tunedGap, seconds,
+        return Table.create("discretization", method, arch, supernet, discretized, gap, selectionEpochs, tuned, epochs, tunedGap, seconds,
                 free, skip, images);
     }
 }

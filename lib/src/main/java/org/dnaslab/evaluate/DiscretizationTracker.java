@@ -95,7 +95,7 @@ public final class DiscretizationTracker implements SearchListener {
     }
 
     /**
-     * Columns: epoch, supernetAcc, discretizedAcc, gap, meanEntropy, paramFreeShare, skipShare, architecture, then
+     * Columns: epoch (1-based: the row after the first epoch says 1, as every chart counts), supernetAcc, discretizedAcc, gap, meanEntropy, paramFreeShare, skipShare, architecture, then
      * one entropy column per cell type and edge ("H normal 2<-1").
      */
     public Table table() {
@@ -109,7 +109,7 @@ public final class DiscretizationTracker implements SearchListener {
         StringColumn arch = StringColumn.create("architecture");
         Map<String, DoubleColumn> perEdge = new LinkedHashMap<>();
         for (Point p : points) {
-            epoch.append(p.epoch());
+            epoch.append(p.epoch() + 1);
             sup.append(p.supernetAccuracy());
             dis.append(p.discretizedAccuracy());
             gap.append(p.gap());

@@ -206,11 +206,20 @@ public final class MultiSeedRunner {
         }
 
         /**
-         * RI against a random baseline. When this result was retrained, the baseline must have used the same
-         * protocol, or the comparison would measure the protocols rather than the method.
+         * RI against a random baseline. The random architectures were trained from scratch, so this result must have
+         * been retrained too ({@link Builder#optRetrain}), under the same protocol: a supernet's or a discretized
+         * network's own accuracy against from-scratch accuracy, or two protocols, would measure the training rather
+         * than the method.
+         *
+         * @throws IllegalArgumentException when this result was not retrained, or was retrained under another protocol
          */
         public RelativeImprovement relativeTo(RandomBaseline.Result random) {
-            if (protocol != null && !protocol.equals(random.protocol())) {
+            if (protocol == null) {
+                throw new IllegalArgumentException(method + " reports its own (un-retrained) accuracies but the random"
+                        + " baseline was trained from scratch under " + random.protocol().describe()
+                        + "; build the runner with optRetrain(trainer, protocol) to compare like with like");
+            }
+            if (!protocol.equals(random.protocol())) {
                 throw new IllegalArgumentException(method + " was retrained under " + protocol.describe()
                         + " but the random baseline under " + random.protocol().describe()
                         + "; compare under one protocol");

@@ -31,7 +31,8 @@ import org.dnaslab.supernet.SupernetConfig;
  * skeleton with only the chosen ops, affine batch norm with running statistics) and tests it, honouring every field
  * of the {@link TrainingProtocol}:
  * <ul>
- *   <li>network: C = {@code channels}, {@code cells} per stage (NB201) or in total (DARTS-type spaces), input shape
+ *   <li>network: C = {@code channels}, {@code cells} normal cells per stage ({@link TrainingProtocol#networkCells}:
+ *       DARTS-type spaces add the two reduction cells, 3 × cells + 2 layers in all), input shape
  *       and classes from the training data, weights initialised from {@code seed};</li>
  *   <li>SGD with {@code momentum}, {@code weightDecay} and gradient-norm clip {@code gradClip} (0 = off), learning
  *       rate {@link TrainingProtocol#learningRate(int)} for each epoch; mini-batches of {@code batchSize} in a seeded
@@ -99,7 +100,7 @@ public final class ScratchTrainer implements ArchitectureTrainer {
     public SupernetConfig networkConfig(Architecture architecture, TrainingProtocol protocol) {
         ImageDataset train = data.train();
         return SupernetConfig.builder().setSpace(architecture.space().name()).optChannels(protocol.channels())
-                .optCells(protocol.cells()).optInput(train.channels(), train.height())
+                .optCells(protocol.networkCells(architecture.space())).optInput(train.channels(), train.height())
                 .optClasses(Math.max(train.numClasses(), data.test().numClasses())).optSeed(protocol.seed()).build();
     }
 

@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * @param epochs          training epochs, at least 1
  * @param channels        channels of the first stage (C); later stages double it
- * @param cells           normal cells per stage (NB201's N; a DARTS network of L layers has about (L − 2)/3)
+ * @param cells           normal cells per stage: NB201's N; a DARTS-type network has 3 stages of that many normal
+ *                        cells with a reduction cell between them, {@link #networkCells} = 3 × cells + 2 layers
  * @param batchSize       mini-batch size
  * @param learningRate    base learning rate of SGD on the weights
  * @param lrSchedule      how the learning rate moves over the epochs
@@ -98,6 +99,16 @@ public record TrainingProtocol(int epochs, int channels, int cells, int batchSiz
     public static TrainingProtocol full() {
         return builder().setEpochs(600).setChannels(36).setCells(6).setBatchSize(96).setLearningRate(0.025)
                 .optLrSchedule(LrSchedule.cosine(0)).optCutout(16).optAuxiliaryWeight(0.4).optDropPath(0.2).build();
+    }
+
+    /**
+     * The {@code cells} value of the network this protocol builds in {@code space} ({@link
+     * org.dnaslab.supernet.SupernetConfig#cells()}): N per stage for NB201, and for DARTS-type spaces the total
+     * number of layers, 3 × {@code cells} normal cells plus the two reduction cells (so {@link #full()}'s 6 give
+     * DARTS' 20 layers).
+     */
+    public int networkCells(org.dnaslab.space.SearchSpace space) {
+        return space.concatenatesOutput() ? 3 * cells + 2 : cells;
     }
 
     /** The tricks that are on, e.g. "cutout 16, auxiliary 0.4, drop-path 0.2", or "no tricks". */

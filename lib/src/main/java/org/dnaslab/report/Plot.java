@@ -230,6 +230,26 @@ public final class Plot {
             return series(name, categories, boxed(values));
         }
 
+        /**
+         * Bars with error bars: e.g. means with ± one standard deviation. The bars reach {@code values[i]}, the
+         * whiskers {@code values[i] ± errors[i]}.
+         */
+        public Bars series(String name, List<String> categories, double[] values, double[] errors) {
+            if (categories.size() != values.length || errors.length != values.length || categories.isEmpty()) {
+                throw new IllegalArgumentException("series '" + name + "': " + categories.size() + " categories, "
+                        + values.length + " values and " + errors.length + " error bars");
+            }
+            for (double e : errors) {
+                if (!(e >= 0)) {
+                    throw new IllegalArgumentException("series '" + name + "': error bars must be >= 0 and not NaN, got "
+                            + java.util.Arrays.toString(errors));
+                }
+            }
+            chart.addSeries(name, new ArrayList<>(categories), boxed(values), boxed(errors));
+            count++;
+            return this;
+        }
+
         /** A series from a string (or any) column of categories and a numeric column of a table. */
         public Bars series(String name, Column<?> categories, NumericColumn<?> values) {
             List<String> cats = new ArrayList<>();

@@ -28,7 +28,9 @@ import java.util.Map;
 /**
  * DARTS's bilevel search: each step takes an architecture step on a validation batch (Adam on α, and β when
  * present) and then a weight step on a training batch (SGD with momentum, cosine learning rate, gradient
- * clipping). First order by default; second order (unrolled) as an option.
+ * clipping). First order by default; second order (unrolled) as an option. An epoch is one pass over the weight
+ * images of its split, the architecture batches drawn as needed; after it, the supernet is measured on the split's
+ * held-out images ({@link DataSplit#heldOut()}), which no weight step of the run sees.
  *
  * <p>The search owns its supernet. {@link #run} continues from wherever the search stands: a fresh search
  * starts at epoch 0, an interrupted one picks up at the step it stopped at, a resumed one at its checkpoint.
@@ -36,6 +38,8 @@ import java.util.Map;
  */
 public final class DartsSearch implements AutoCloseable {
     private static final long PURPOSE_ORDER = 1;
+    /** Orders of the architecture images after the first pass through them within an epoch. */
+    private static final long PURPOSE_VAL_REPEAT = 2;
 
     private final SearchConfig config;
     private final NDManager manager;
@@ -204,7 +208,7 @@ public final class DartsSearch implements AutoCloseable {
                 int steps = stepsPerEpoch(split);
                 var rng = Seeds.stream(config.supernet().seed(), PURPOSE_ORDER, epoch);
                 int[] trainOrder = Seeds.shuffled(split.train(), rng);
-                int[] valOrder = Seeds.shuffled(split.val(), rng);
+                ValBatches val = new ValBatches(split.val(), Seeds.shuffled(split.val(), rng), epoch);
                 float lr = (float) new CosineSchedule(config.weightLr(), config.weightLrMin(), config.epochs()).at(epoch);
                 while (step < steps) {
                     if (Thread.interrupted()) {
@@ -212,7 +216,7 @@ public final class DartsSearch implements AutoCloseable {
                                 + (step + 1) + "; run() continues from here");
                     }
                     long t0 = System.nanoTime();
-                    StepMetrics m = step(data, trainOrder, valOrder, step * batch, steps, lr);
+                    StepMetrics m = step(data, trainOrder, step * batch, val.order(step), val.from(step), steps, lr);
                     checkFinite(m);
                     double ms = (System.nanoTime() - t0) / 1e6;
                     seconds += ms / 1000;
@@ -278,9 +282,13 @@ public final class DartsSearch implements AutoCloseable {
         return new SearchResult(s, epoch, architecture(), history(), runDirectory, seconds);
     }
 
+    /**
+     * One epoch is one pass over the weight images, as in DARTS; the architecture steps draw their batches from the
+     * architecture images as needed (see {@link ValBatches}).
+     */
     private int stepsPerEpoch(DataSplit split) {
-        int steps = Math.min(split.train().length, split.val().length) / config.batchSize();
-        if (steps < 1) {
+        int steps = split.train().length / config.batchSize();
+        if (steps < 1 || split.val().length < config.batchSize()) {
             throw new IllegalArgumentException("the data gives no full batch of " + config.batchSize() + " per split ("
                     + split.train().length + " weight-step and " + split.val().length + " architecture-step images)");
         }
@@ -304,7 +312,42 @@ public final class DartsSearch implements AutoCloseable {
         return supernet.arch().isAlphaTrainable() && epoch >= config.alphaFrozenEpochs();
     }
 
-    private StepMetrics step(ImageDataset data, int[] trainOrder, int[] valOrder, int from, int steps, float lr) {
+    /**
+     * The architecture batches of one epoch: step i takes the next full batch of a seeded order of the architecture
+     * images; when a pass through them ends before the epoch does, a new seeded order starts (DARTS draws a fresh
+     * random batch for every step). The first pass's order is drawn right after the weight order, from the same
+     * stream, so splits whose architecture part is at least as large as the weight part see the same batches as
+     * before this rule.
+     */
+    private final class ValBatches {
+        private final int[] images;
+        private final int perPass;
+        private final int epochIndex;
+        private final List<int[]> passes = new ArrayList<>();
+
+        ValBatches(int[] images, int[] firstPass, int epochIndex) {
+            this.images = images;
+            this.perPass = images.length / config.batchSize();
+            this.epochIndex = epochIndex;
+            passes.add(firstPass);
+        }
+
+        int[] order(int step) {
+            int pass = step / perPass;
+            while (passes.size() <= pass) {
+                long index = (long) epochIndex * 1_000_003L + passes.size();
+                passes.add(Seeds.shuffled(images, Seeds.stream(config.supernet().seed(), PURPOSE_VAL_REPEAT, index)));
+            }
+            return passes.get(pass);
+        }
+
+        int from(int step) {
+            return (step % perPass) * config.batchSize();
+        }
+    }
+
+    private StepMetrics step(ImageDataset data, int[] trainOrder, int from, int[] valOrder, int valFrom, int steps,
+                             float lr) {
         ArchitectureParameters arch = supernet.arch();
         List<NDArray> weights = supernet.weights();
         List<NDArray> archParams = arch.trainable();
@@ -315,7 +358,7 @@ public final class DartsSearch implements AutoCloseable {
         int b = config.batchSize();
         try (NDScope scope = new NDScope()) {
             if (stepArch) {
-                Batch val = Batch.load(manager, data, valOrder, from, b);
+                Batch val = Batch.load(manager, data, valOrder, valFrom, b);
                 Batch train = config.secondOrder() ? Batch.load(manager, data, trainOrder, from, b) : null;
                 double[] lossAcc = config.secondOrder()
                         ? new UnrolledGradient(supernet, weightOptimizer, config, lossTerm, epoch).compute(train, val, lr)
@@ -366,7 +409,8 @@ public final class DartsSearch implements AutoCloseable {
     }
 
     private EpochMetrics endEpoch(ImageDataset data, DataSplit split, float lr) {
-        SupernetEvaluator.Result eval = new SupernetEvaluator(data, split.val(), config.batchSize(), config.evalBatches())
+        // held-out images: with a re-drawn split, most of this epoch's architecture half has been trained on
+        SupernetEvaluator.Result eval = new SupernetEvaluator(data, split.heldOut(), config.batchSize(), config.evalBatches())
                 .evaluate(supernet, ForwardMode.BATCH_STATS, false);
         ArchitectureParameters arch = supernet.arch();
         Map<String, double[][]> softmax = new LinkedHashMap<>();

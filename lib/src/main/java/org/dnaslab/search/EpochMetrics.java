@@ -8,8 +8,9 @@ import java.util.Map;
  * @param epoch        0-based epoch
  * @param trainLoss    mean weight-step loss
  * @param trainAcc     mean weight-step accuracy
- * @param valLoss      supernet loss on the validation split (batch statistics, no gradients)
- * @param valAcc       supernet accuracy on the validation split
+ * @param valLoss      supernet loss on the split's held-out images, which no weight step saw (batch statistics, no
+ *                     gradients); with a fixed split, the architecture half
+ * @param valAcc       supernet accuracy on the same images
  * @param lr           weight learning rate used in this epoch
  * @param seconds      wall time of the epoch
  * @param softmax      softmax(α) per cell type ("normal", "reduce"): [edge][op]

@@ -19,11 +19,11 @@ import org.dnaslab.supernet.SupernetConfig;
  * @param alphaBeta2        Adam β2
  * @param alphaWeightDecay  Adam L2 weight decay of α
  * @param secondOrder       unrolled (second-order) architecture gradient instead of first order
- * @param alphaFrozenEpochs epochs during which α is not stepped (DA2S freezes α for 8); β still trains
+ * @param alphaFrozenEpochs epochs during which α is not stepped (DA2S freezes α for 7); β still trains
  * @param fixedAlpha        α fixed at uniform and never trained (PT's "blank" supernet)
  * @param trainLimit        use only the first n training images (0 = all)
  * @param split             how the training images are split between weight and architecture steps
- * @param evalBatches       batches of the validation split used for the per-epoch accuracy (0 = all)
+ * @param evalBatches       batches of the split's held-out images used for the per-epoch accuracy (0 = all)
  */
 public record SearchConfig(SupernetConfig supernet, int epochs, int batchSize, double weightLr, double weightLrMin,
                            double momentum, double weightDecay, double gradClip, double alphaLr, double alphaBeta1,

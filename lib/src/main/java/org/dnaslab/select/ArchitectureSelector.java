@@ -10,6 +10,14 @@ package org.dnaslab.select;
 public interface ArchitectureSelector {
     Selection select(SelectionContext context);
 
+    /**
+     * The epochs this selector will tune the supernet while selecting on {@code context} (PT's tuning between and
+     * after decisions), so that a comparison can give every selector the same total. Default 0.
+     */
+    default int tuningEpochs(SelectionContext context) {
+        return 0;
+    }
+
     /** A short name for tables ("magnitude", "pt"). */
     default String name() {
         return getClass().getSimpleName();

@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * Perturbation-based architecture selection (PT; Wang et al., ICLR 2021), DESIGN.md §6.
  *
  * <p>Op steps: the undecided edges are visited in a seeded random order (one edge of each cell type per step);
- * on the edge, each candidate op is masked in turn and the validation accuracy measured; the op whose removal
- * hurts most (lowest accuracy; ties go to the earlier op) is committed as a hard one-hot. NB201 keeps {@code none}
+ * on the edge, each candidate op is masked in turn and the accuracy measured on the split's held-out images (which no
+ * weight step, not even PT's tuning, trains on); the op whose removal hurts most (lowest accuracy; ties go to the
+ * earlier op) is committed as a hard one-hot. NB201 keeps {@code none}
  * as a candidate, whose removal changes nothing; DARTS-type spaces never choose it. Topology steps (DARTS-type
  * spaces, after all op steps): for each node with more than k inputs, in seeded random order, the input edge whose
  * removal gives the highest accuracy is dropped, again and again until k remain. Between decisions the supernet is
@@ -74,7 +75,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
         EdgeDecisions decisions = arch.decisions();
         long s = seed != null ? seed : ctx.seed();
         SplittableRandom rng = Seeds.stream(s, PURPOSE_EDGE_ORDER, 0);
-        PerturbationEvaluator evaluator = new PerturbationEvaluator(ctx.data(), ctx.split().val(), ctx.batchSize(),
+        PerturbationEvaluator evaluator = new PerturbationEvaluator(ctx.data(), ctx.split().heldOut(), ctx.batchSize(),
                 evalBatches, path);
         FineTuner tuner = FineTuner.from(ctx.config()).optLearningRate(ctx.config().weightLr() / 10)
                 .optAlphaSteps(trainAlpha).optSeed(s).setEpochs(interval).build();
@@ -100,7 +101,56 @@ public final class PerturbationSelector implements ArchitectureSelector {
                         Map.of("decisions", (double) log.size()));
             }
         }
-        return new Selection(name, Discretization.fromDecisions(arch), log, (System.nanoTime() - t0) / 1e9);
+        return new Selection(name, Discretization.fromDecisions(arch), log, (System.nanoTime() - t0) / 1e9, tuned);
+    }
+
+    /** {@code interval} epochs after every decision step but the last, then {@code finalTuneEpochs}. */
+    @Override
+    public int tuningEpochs(SelectionContext context) {
+        ArchitectureParameters arch = context.supernet().arch();
+        int steps = opSteps(arch.space(), arch.decisions()) + topologySteps(arch.space(), arch.decisions());
+        return steps == 0 ? 0 : interval * (steps - 1) + finalTuneEpochs;
+    }
+
+    /** Op steps: one per undecided edge of the cell type with the most of them. */
+    private static int opSteps(SearchSpace space, EdgeDecisions decisions) {
+        int steps = 0;
+        for (CellType t : space.cellTypes()) {
+            steps = Math.max(steps, undecidedEdges(space, decisions, t).size());
+        }
+        return steps;
+    }
+
+    /** Topology steps: one per node with more inputs than it keeps, of the cell type with the most of them. */
+    private static int topologySteps(SearchSpace space, EdgeDecisions decisions) {
+        if (!space.keepsTopInputs()) {
+            return 0;
+        }
+        int steps = 0;
+        for (CellType t : space.cellTypes()) {
+            steps = Math.max(steps, nodesToPrune(space, decisions, t).size());
+        }
+        return steps;
+    }
+
+    private static List<Integer> undecidedEdges(SearchSpace space, EdgeDecisions decisions, CellType t) {
+        List<Integer> undecided = new ArrayList<>();
+        for (int e = 0; e < space.edges().size(); e++) {
+            if (!decisions.isCommitted(t, e) && !decisions.isDropped(t, e)) {
+                undecided.add(e);
+            }
+        }
+        return undecided;
+    }
+
+    private static List<Integer> nodesToPrune(SearchSpace space, EdgeDecisions decisions, CellType t) {
+        List<Integer> nodes = new ArrayList<>();
+        for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
+            if (keptInputs(space, decisions, t, node).size() > space.inputsKeptPerNode()) {
+                nodes.add(node);
+            }
+        }
+        return nodes;
     }
 
     /** The selection's steps in order: op steps (one edge per cell type each), then topology steps. */
@@ -109,13 +159,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
         Map<CellType, List<Integer>> edgeOrder = new EnumMap<>(CellType.class);
         int opSteps = 0;
         for (CellType t : space.cellTypes()) {
-            List<Integer> undecided = new ArrayList<>();
-            for (int e = 0; e < space.edges().size(); e++) {
-                if (!decisions.isCommitted(t, e) && !decisions.isDropped(t, e)) {
-                    undecided.add(e);
-                }
-            }
-            List<Integer> order = shuffled(undecided, rng);
+            List<Integer> order = shuffled(undecidedEdges(space, decisions, t), rng);
             edgeOrder.put(t, order);
             opSteps = Math.max(opSteps, order.size());
         }
@@ -135,13 +179,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
             Map<CellType, List<Integer>> nodeOrder = new EnumMap<>(CellType.class);
             int topoSteps = 0;
             for (CellType t : space.cellTypes()) {
-                List<Integer> nodes = new ArrayList<>();
-                for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
-                    if (keptInputs(space, decisions, t, node).size() > space.inputsKeptPerNode()) {
-                        nodes.add(node);
-                    }
-                }
-                List<Integer> order = shuffled(nodes, rng);
+                List<Integer> order = shuffled(nodesToPrune(space, decisions, t), rng);
                 nodeOrder.put(t, order);
                 topoSteps = Math.max(topoSteps, order.size());
             }

@@ -16,12 +16,22 @@ import java.util.Objects;
  * @param architecture the discrete architecture
  * @param decisions    every decision in the order taken, with the scores it was based on
  * @param seconds      wall time of the selection (fine-tuning between decisions included)
+ * @param tuningEpochs epochs the selector tuned the supernet while selecting (PT's tuning between decisions)
  */
-public record Selection(String method, Architecture architecture, List<EdgeDecision> decisions, double seconds) {
+public record Selection(String method, Architecture architecture, List<EdgeDecision> decisions, double seconds,
+                        int tuningEpochs) {
     public Selection {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(architecture, "architecture");
         decisions = List.copyOf(decisions);
+        if (tuningEpochs < 0) {
+            throw new IllegalArgumentException("tuning epochs must be >= 0, got " + tuningEpochs);
+        }
+    }
+
+    /** A selection that did not tune the supernet. */
+    public Selection(String method, Architecture architecture, List<EdgeDecision> decisions, double seconds) {
+        this(method, architecture, decisions, seconds, 0);
     }
 
     /** One row per decision and candidate: step, cell, kind, target, candidate, score, chosen, baseline. */

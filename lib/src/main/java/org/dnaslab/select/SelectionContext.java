@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * What a selector works with: the trained supernet, the data it was trained on, the split of that data between
- * weight steps ({@code split.train()}) and architecture steps and measurements ({@code split.val()}), and the
- * search's settings (batch size, learning rates, seed) for any fine-tuning.
+ * weight steps ({@code split.train()}), architecture steps ({@code split.val()}) and measurements
+ * ({@code split.heldOut()}, images no weight step saw), and the search's settings (batch size, learning rates, seed)
+ * for any fine-tuning.
  *
  * @param data the training data as the search saw it (after its train limit)
  */
@@ -42,8 +43,11 @@ public record SelectionContext(Supernet supernet, ImageDataset data, DataSplit s
         return config.batchSize();
     }
 
-    /** An evaluator over the validation split ({@code maxBatches} 0 = all of it). */
+    /**
+     * An evaluator over the split's held-out images ({@code maxBatches} 0 = all of them): the architecture half of
+     * a fixed split, the images a re-drawn split sets aside.
+     */
     public SupernetEvaluator validation(int maxBatches) {
-        return new SupernetEvaluator(data, split.val(), batchSize(), maxBatches);
+        return new SupernetEvaluator(data, split.heldOut(), batchSize(), maxBatches);
     }
 }

@@ -71,7 +71,9 @@ public final class ForwardWeights {
                     // committed to "none": the edge contributes nothing
                     ew[e] = new EdgeWeights(true, committed, w, null);
                 } else {
-                    ew[e] = new EdgeWeights(d.isDropped(t, e), committed, w, scales == null ? null : scales[e]);
+                    // a committed edge is the discrete network's edge: weight exactly 1, no β scale
+                    NDArray scale = scales == null || committed >= 0 ? null : scales[e];
+                    ew[e] = new EdgeWeights(d.isDropped(t, e), committed, w, scale);
                 }
             }
             fw.edges.put(t, ew);
@@ -79,19 +81,21 @@ public final class ForwardWeights {
         return fw;
     }
 
-    /** DA2S: node_j = Σ_i softmax(min(β_j, 1))_i · n_j · MixedOp_ij, n_j = number of inputs of node j. */
+    /**
+     * DA2S: node_j = Σ_i softmax(min(β_j, 1))_i · n_j · MixedOp_ij, n_j = number of inputs of node j, on the nodes
+     * that have β; the other edges get no scale.
+     */
     private static NDArray[] edgeScales(ArchitectureParameters params, CellType t) {
         SearchSpace space = params.space();
         NDArray beta = params.beta(t);
         NDArray[] scales = new NDArray[space.edges().size()];
-        for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
+        for (int node : params.betaNodes()) {
             List<Integer> in = space.incoming(node);
-            int from = in.get(0);
-            int to = in.get(in.size() - 1) + 1;
-            NDArray s = beta.get(new NDIndex(from + ":" + to)).minimum(1f).softmax(0).mul(in.size());
+            int from = params.betaOffset(node);
+            NDArray s = beta.get(new NDIndex(from + ":" + (from + in.size()))).minimum(1f).softmax(0).mul(in.size());
             NDList parts = s.split(in.size());
             for (int k = 0; k < in.size(); k++) {
-                scales[from + k] = parts.get(k);
+                scales[in.get(k)] = parts.get(k);
             }
         }
         return scales;

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DARTS's discretization by magnitude: on each edge the op with the largest softmax(α). NB201 keeps {@code none}
+ * DARTS's discretization by magnitude: on each edge the op with the largest softmax(α) (softmax(f(α)) on a DA2S
+ * supernet: f is increasing, so the argmax is the same). NB201 keeps {@code none}
  * as a candidate and keeps every edge; DARTS-type spaces exclude {@code none} and keep, per node, the inputs whose
  * best op weighs most (with DA2S's β, times the input's edge weight softmax(min(β, 1))). It lives next to α so
  * that the search can report its current architecture without depending on the selection package.
@@ -26,7 +27,7 @@ public final class MagnitudeDiscretization {
         for (CellType t : space.cellTypes()) {
             double[][] p = arch.softmaxSnapshot(t);
             if (arch.hasBeta() && space.keepsTopInputs()) {
-                scaleByEdgeWeights(space, p, arch.beta(t).toFloatArray());
+                scaleByEdgeWeights(arch, p, arch.beta(t).toFloatArray());
             }
             weights.put(t, p);
         }
@@ -34,17 +35,19 @@ public final class MagnitudeDiscretization {
     }
 
     /** Multiplies each edge's row by softmax(min(β, 1)) over its node's inputs (argmax per edge is unchanged). */
-    private static void scaleByEdgeWeights(SearchSpace space, double[][] p, float[] beta) {
-        for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
+    private static void scaleByEdgeWeights(ArchitectureParameters arch, double[][] p, float[] beta) {
+        SearchSpace space = arch.space();
+        for (int node : arch.betaNodes()) {
             List<Integer> in = space.incoming(node);
+            int offset = arch.betaOffset(node);
             double max = Double.NEGATIVE_INFINITY;
-            for (int e : in) {
-                max = Math.max(max, Math.min(beta[e], 1.0));
+            for (int i = 0; i < in.size(); i++) {
+                max = Math.max(max, Math.min(beta[offset + i], 1.0));
             }
             double sum = 0;
             double[] w = new double[in.size()];
             for (int i = 0; i < w.length; i++) {
-                w[i] = Math.exp(Math.min(beta[in.get(i)], 1.0) - max);
+                w[i] = Math.exp(Math.min(beta[offset + i], 1.0) - max);
                 sum += w[i];
             }
             for (int i = 0; i < w.length; i++) {

@@ -14,7 +14,8 @@ import org.dnaslab.space.SearchSpace;
  * @param imageSize      input height and width
  * @param classes        output classes
  * @param seed           seed of the initial weights and α
- * @param edgeWeights    whether DA2S's β edge weights are created
+ * @param edgeWeights    whether this is DA2S's supernet: ops mixed by softmax(f(α)), and edge weights β on the nodes
+ *                       with more inputs than they keep (none in NB201); see {@link ArchitectureParameters}
  */
 public record SupernetConfig(String space, int channels, int cells, int inputChannels, int imageSize, int classes,
                              long seed, boolean edgeWeights) {

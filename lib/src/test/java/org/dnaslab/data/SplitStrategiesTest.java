@@ -16,14 +16,17 @@ class SplitStrategiesTest {
         SplitStrategies.fixedHalves(), SplitStrategies.redrawnHalves(), SplitStrategies.fixedFraction(0.8)};
 
     private static void assertPartition(DataSplit s, int n) {
-        int[] both = IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.val())).sorted().toArray();
-        assertArrayEquals(IntStream.range(0, n).toArray(), both, "disjoint and covering");
+        IntStream parts = IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.val()));
+        if (s.heldOut() != s.val()) {
+            parts = IntStream.concat(parts, Arrays.stream(s.heldOut()));
+        }
+        assertArrayEquals(IntStream.range(0, n).toArray(), parts.sorted().toArray(), "disjoint and covering");
     }
 
     @Test
     void everyStrategySplitsIntoDisjointPartsThatCoverTheData() {
         for (SplitStrategy st : ALL) {
-            for (int n : new int[] {2, 7, 1000}) {
+            for (int n : new int[] {3, 7, 1000}) {
                 for (int epoch = 0; epoch < 3; epoch++) {
                     assertPartition(st.split(n, epoch, 42), n);
                 }
@@ -34,8 +37,12 @@ class SplitStrategiesTest {
     @Test
     void halvesAreHalvesAndFractionsFloorTheTrainShare() {
         assertEquals(500, SplitStrategies.fixedHalves().split(1000, 0, 1).train().length);
+        DataSplit redrawn = SplitStrategies.redrawnHalves().split(1000, 0, 1);
+        assertEquals(200, redrawn.heldOut().length, "a fifth set aside");
+        assertEquals(400, redrawn.train().length, "half of the rest");
+        assertEquals(400, redrawn.val().length);
+        assertEquals(1, SplitStrategies.redrawnHalves().split(7, 0, 1).heldOut().length);
         assertEquals(3, SplitStrategies.redrawnHalves().split(7, 0, 1).train().length);
-        assertEquals(4, SplitStrategies.redrawnHalves().split(7, 0, 1).val().length);
         assertEquals(800, SplitStrategies.fixedFraction(0.8).split(1000, 0, 1).train().length);
         assertEquals(1, SplitStrategies.fixedFraction(0.01).split(10, 0, 1).train().length);
     }
@@ -60,7 +67,26 @@ class SplitStrategiesTest {
             assertNotEquals(a, b);
             // Redrawn halves overlap about half-way, not in a shifted pattern.
             long shared = Arrays.stream(b.train()).filter(i -> Arrays.stream(a.train()).anyMatch(j -> j == i)).count();
-            assertTrue(shared > 90 && shared < 160, "overlap " + shared);
+            assertTrue(shared > 60 && shared < 140, "overlap " + shared + " of 200");
+        }
+    }
+
+    @Test
+    void aRedrawnSplitsMeasurementImagesAreNeverInAnyEpochsWeightHalf() {
+        SplitStrategy r = SplitStrategies.redrawnHalves();
+        int[] heldOut = r.split(500, 0, 3).heldOut();
+        boolean[] trained = new boolean[500];
+        for (int e = 0; e < 30; e++) {
+            DataSplit s = r.split(500, e, 3);
+            assertArrayEquals(heldOut, s.heldOut(), "the held-out images are the same in every epoch");
+            Arrays.stream(s.train()).forEach(i -> trained[i] = true);
+        }
+        for (int i : heldOut) {
+            assertTrue(!trained[i], "image " + i + " is measured on but a weight step saw it");
+        }
+        for (SplitStrategy fixed : new SplitStrategy[] {SplitStrategies.fixedHalves(), SplitStrategies.fixedFraction(0.8)}) {
+            DataSplit s = fixed.split(500, 4, 3);
+            assertArrayEquals(s.val(), s.heldOut(), fixed.name() + " measures on its architecture part");
         }
     }
 

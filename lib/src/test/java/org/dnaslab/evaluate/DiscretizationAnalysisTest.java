@@ -81,9 +81,12 @@ class DiscretizationAnalysisTest {
     void comparisonRunsSelectorsOnTheSameSupernetAndTabulatesThem() {
         float[] a = alpha();
         float[] w = firstWeight();
-        Comparison cmp = new Comparison(null, FineTuner.from(ctx.config()).setEpochs(1).build());
-        DiscretizationReport pt = cmp.run(ctx, PerturbationSelector.builder().optInterval(1).optEvalBatches(2)
-                .optProgress(false).build());
+        PerturbationSelector ptSelector = PerturbationSelector.builder().optInterval(1).optEvalBatches(2)
+                .optProgress(false).build();
+        int total = Comparison.equalTuning(ctx, 1, ptSelector, new MagnitudeSelector());
+        assertEquals(5 + 1, total, "PT tunes 1 epoch after each of its first 5 decisions on NB201's 6 edges");
+        Comparison cmp = new Comparison(null, FineTuner.from(ctx.config()).setEpochs(total).build());
+        DiscretizationReport pt = cmp.run(ctx, ptSelector);
         DiscretizationReport mag = cmp.run(ctx, new MagnitudeSelector());
         assertEquals(pt.supernetAccuracy(), mag.supernetAccuracy(), 0.0, "PT's tuning was undone before magnitude ran");
         assertArrayEquals(a, alpha());
@@ -95,6 +98,35 @@ class DiscretizationAnalysisTest {
         assertTrue(t.columnNames().containsAll(List.of("fineTunedAcc", "paramFreeShare", "skipShare", "seconds")));
         assertEquals(6, cmp.selections().get(0).decisions().size());
         assertTrue(cmp.selections().get(0).decisionTable().rowCount() >= 6 * 5);
+    }
+
+    @Test
+    void ptAndMagnitudeGetTheSameTotalTuningAndAreDiscretizedOnTheSameWeights() {
+        PerturbationSelector ptSelector = PerturbationSelector.builder().optInterval(1).optEvalBatches(2)
+                .optProgress(false).build();
+        FineTuner tuner = FineTuner.from(ctx.config()).setEpochs(Comparison.equalTuning(ctx, 1, ptSelector)).build();
+        Comparison cmp = new Comparison(null, tuner);
+        DiscretizationReport mag = cmp.run(ctx, new MagnitudeSelector());
+        DiscretizationReport pt = cmp.run(ctx, ptSelector);
+        assertEquals(mag.fineTuneEpochs(), pt.fineTuneEpochs(), "the same total tuning for both");
+        assertEquals(6, pt.fineTuneEpochs());
+        assertEquals(5, pt.selectionTuneEpochs(), "PT's tuning between decisions counts");
+        assertEquals(0, mag.selectionTuneEpochs());
+        assertEquals(List.of(5, 0), List.of(cmp.selections().get(1).tuningEpochs(), cmp.selections().get(0).tuningEpochs()));
+        Table t = cmp.table();
+        assertEquals(List.of(0, 5), t.intColumn("selectionTuneEpochs").asList());
+        assertEquals(List.of(6, 6), t.intColumn("fineTuneEpochs").asList());
+
+        // PT's architecture on the trained supernet's weights, not on the weights PT tuned while choosing
+        DiscretizationReport onTrained = new DiscretizationAnalysis(ctx.validation(0)).measure("pt", search.supernet(),
+                cmp.selections().get(1).architecture(), 0);
+        assertEquals(onTrained.discretizedAccuracy(), pt.discretizedAccuracy(), 0.0);
+
+        // a comparison whose total is below PT's own tuning is refused rather than unfair
+        Comparison short_ = new Comparison(null, FineTuner.from(ctx.config()).setEpochs(2).build());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> short_.run(ctx, ptSelector));
+        assertTrue(e.getMessage().contains("5 epochs"), e.getMessage());
     }
 
     @Test
@@ -113,6 +145,37 @@ class DiscretizationAnalysisTest {
         double[][] p = search.supernet().arch().softmaxSnapshot(CellType.NORMAL);
         assertEquals(p[5][0], none.softmax(), 1e-12);
         assertEquals(30, OperationStrength.table(fast).rowCount());
+    }
+
+    @Test
+    void operationStrengthAtConvergenceTunesTheRestOfTheSupernetAfterCommittingEachOp() {
+        PerturbationEvaluator eval = new PerturbationEvaluator(DATA, ctx.split().heldOut(), 16, 2,
+                PerturbationEvaluator.Path.FAST);
+        FineTuner tuner = FineTuner.from(search.config()).optLearningRate(0.01).setEpochs(1).build();
+        float[] weightsBefore = firstWeight();
+        float[] alphaBefore = alpha();
+        List<OperationStrength> tuned = OperationStrength.measureAfterTuning(search.supernet(), eval, tuner, DATA,
+                ctx.split().train(), null);
+        assertEquals(6 * 5, tuned.size());
+        assertTrue(tuned.stream().allMatch(r -> r.tuneEpochs() == 1));
+        assertArrayEquals(weightsBefore, firstWeight(), "each measurement starts from the trained supernet");
+        assertArrayEquals(alphaBefore, alpha());
+        assertTrue(OperationStrength.measure(search.supernet(), eval).stream().allMatch(r -> r.tuneEpochs() == 0),
+                "the immediate measure is labelled as such");
+
+        // by hand, for one edge and op: commit, tune the supernet, measure
+        OperationStrength row = tuned.stream().filter(r -> r.edge() == 3 && r.op().equals("nor_conv_3x3"))
+                .findFirst().orElseThrow();
+        try (var snapshot = org.dnaslab.supernet.SupernetSnapshot.of(search.supernet())) {
+            search.supernet().arch().decisions().commit(CellType.NORMAL, 3, "nor_conv_3x3");
+            tuner.tune(search.supernet(), DATA, ctx.split().train(), null);
+            double byHand = eval.measure(search.supernet(), CellType.NORMAL, 2, List.of(
+                    PerturbationEvaluator.Perturbation.commit(CellType.NORMAL, 3, "nor_conv_3x3"))).accuracies()[0];
+            assertEquals(byHand, row.accuracy(), 0.0);
+            snapshot.restore();
+        }
+        assertEquals(List.of("cell", "edge", "edgeName", "op", "softmax", "accuracy", "supernet", "tuneEpochs"),
+                OperationStrength.table(tuned).columnNames());
     }
 
     @Test
@@ -136,6 +199,7 @@ class DiscretizationAnalysisTest {
             assertEquals(Discretization.parameterFreeShare(s.architecture()), last.parameterFreeShare(), 1e-12);
             Table t = tracker.table();
             assertEquals(2, t.rowCount());
+            assertEquals(List.of(1, 2), t.intColumn("epoch").asList(), "epochs are counted from 1, as in every chart");
             assertTrue(t.columnNames().contains("H normal 3<-2"));
         }
     }

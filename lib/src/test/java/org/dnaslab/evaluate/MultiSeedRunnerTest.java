@@ -124,6 +124,17 @@ class MultiSeedRunnerTest {
     }
 
     @Test
+    void supernetAccuracyIsNotComparedWithFromScratchAccuracy() {
+        TrainingProtocol protocol = TrainingProtocol.quick();
+        RandomBaseline.Result random = RandomBaseline.builder().setSampler(Fixtures.UNIFORM_NB201)
+                .setTrainer(new CountingTrainer(0)).setStore(ResultStore.open(dir))
+                .optReporter(ProgressReporters.silent()).build().run(protocol, 2, 0);
+        MultiSeedRunner.Result own = runner().run("darts", new FakeSearch(0), MultiSeedRunner.seeds(2));
+        var e = assertThrows(IllegalArgumentException.class, () -> own.relativeTo(random));
+        assertTrue(e.getMessage().contains("optRetrain"), e.getMessage());
+    }
+
+    @Test
     void severalMethodsShareOneTable() {
         MultiSeedRunner.Result a = runner().run("darts", new FakeSearch(0), List.of(0L, 1L));
         MultiSeedRunner.Result b = runner().run("darts-pt", new FakeSearch(0), List.of(5L));

@@ -99,4 +99,21 @@ class ScratchTrainerTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new ScratchTrainer(mixed));
         assertTrue(e.getMessage().contains("1x8x8") && e.getMessage().contains("1x10x10"), e.getMessage());
     }
+
+    @Test
+    void theFullProtocolBuildsDartsTwentyLayerNetworkAndNb201sSixCellsPerStage() {
+        DataPair colour = SyntheticData.gratings(8, 8, 4, 3, 8, 8, 1);
+        // C 4 instead of 36 keeps the test light; the depth is what is checked
+        TrainingProtocol full = TrainingProtocol.full().toBuilder().setChannels(4).build();
+        Architecture darts = Architecture.sample(org.dnaslab.space.SearchSpace.darts(), new java.util.SplittableRandom(1));
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
+             org.dnaslab.supernet.Supernet net = new ScratchTrainer(colour).network(m, darts, full)) {
+            assertEquals(20, net.layers().size(), "DARTS' evaluation network has 20 layers");
+            long reductions = net.layers().stream()
+                    .filter(l -> l.cell().type() == org.dnaslab.space.CellType.REDUCE).count();
+            assertEquals(2, reductions);
+        }
+        assertEquals(6, new ScratchTrainer(GRATINGS).networkConfig(CONVS, TrainingProtocol.full()).cells(),
+                "NB201 counts cells per stage");
+    }
 }

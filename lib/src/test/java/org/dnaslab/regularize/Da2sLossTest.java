@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,8 +30,42 @@ class Da2sLossTest {
     }
 
     @Test
-    void nb201LossEqualsAHandComputationWithEveryInputKept() {
-        check(SearchSpace.nb201(), 9, 20);
+    void onNb201WhichKeepsEveryInputDa2sIsItsAlphaPartAlone() {
+        SearchSpace space = SearchSpace.nb201();
+        try (NDManager m = NDManager.newBaseManager()) {
+            ArchitectureParameters arch = withValues(m, space);
+            assertFalse(arch.hasBeta(), "DAAS's NB201 code has no β");
+            int epoch = 9;
+            int epochs = 20;
+            double expected = 0.1 * (epoch / 19.0) * (Math.log(epoch + 1 - 7) / Math.log(42)) * handAlpha(space, arch);
+            assertEquals(expected, new Da2sLoss().penalty(arch, epoch, epochs).getFloat(), 1e-5 * Math.abs(expected));
+            assertNull(new Da2sLoss().penalty(arch, 5, epochs), "before w2 starts there is nothing to add");
+        }
+    }
+
+    @Test
+    void betaStartsAtKOverNOnlyOnTheNodesThatDropInputs() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ArchitectureParameters arch = new ArchitectureParameters(m, SearchSpace.darts(), new SplittableRandom(1), true);
+            assertEquals(List.of(3, 4, 5), arch.betaNodes(), "node 2 has two inputs and keeps both");
+            for (CellType t : SearchSpace.darts().cellTypes()) {
+                float[] b = arch.beta(t).toFloatArray();
+                assertEquals(3 + 4 + 5, b.length);
+                for (int i = 0; i < b.length; i++) {
+                    double start = i < 3 ? 2.0 / 3 : i < 7 ? 2.0 / 4 : 2.0 / 5;
+                    assertEquals(start, b[i], 1e-3, "β[" + i + "] of the " + t.key() + " cell");
+                    assertNotEquals(start, b[i], 1e-9, "with a little noise");
+                }
+            }
+            assertEquals(0, arch.betaOffset(3));
+            assertEquals(7, arch.betaOffset(5));
+            assertThrows(IllegalArgumentException.class, () -> arch.betaOffset(2));
+        }
+    }
+
+    @Test
+    void alphaIsFrozenForSevenEpochsAndTrainsFromTheEighthAsInDaas() {
+        assertEquals(7, Da2sLoss.configure(org.dnaslab.search.SearchConfig.builder()).build().alphaFrozenEpochs());
     }
 
     @Test
@@ -39,7 +75,7 @@ class Da2sLossTest {
 
     @Test
     void beforeEpochEightOnlyTheEdgeTermCountsAndTheFirstEpochHasNoPenalty() {
-        SearchSpace space = SearchSpace.nb201();
+        SearchSpace space = SearchSpace.darts();
         try (NDManager m = NDManager.newBaseManager()) {
             ArchitectureParameters arch = withValues(m, space);
             assertNull(new Da2sLoss().penalty(arch, 0, 10));
@@ -82,6 +118,9 @@ class Da2sLossTest {
             }
             set(a, va);
             NDArray b = arch.beta(t);
+            if (b == null) {
+                continue;
+            }
             float[] vb = new float[(int) b.size()];
             for (int i = 0; i < vb.length; i++) {
                 vb[i] = (float) r.nextDouble(-0.8, 1.8);
@@ -118,18 +157,21 @@ class Da2sLossTest {
         double sum = 0;
         for (CellType t : space.cellTypes()) {
             float[] b = arch.beta(t).toFloatArray();
-            for (int node = space.inputNodes(); node < space.nodeCount(); node++) {
+            // β only on nodes 3, 4 and 5 (3, 4, 5 inputs, 2 kept), stored one node after the other
+            int offset = 0;
+            for (int node = 3; node < space.nodeCount(); node++) {
                 List<Integer> in = space.incoming(node);
-                int k = space.name().equals("nb201") ? in.size() : 2;
+                int k = 2;
                 double[] g = new double[in.size()];
                 double positive = 0;
                 for (int i = 0; i < g.length; i++) {
-                    g[i] = Math.min(b[in.get(i)], 1.0);
+                    g[i] = Math.min(b[offset + i], 1.0);
                     if (g[i] > 0) {
                         positive += g[i];
                     }
                 }
                 sum += 0.2 * (positive - k) * (positive - k) + entropyOfSoftmax(g);
+                offset += in.size();
             }
         }
         return sum;

@@ -103,6 +103,18 @@ class ChartsTest {
     }
 
     @Test
+    void barsCarryErrorBarsForMeansWithTheirSpread() throws IOException {
+        CategoryChart c = Plot.bars("mean ± std").axes("", "accuracy")
+                .series("mean ± std", List.of("random", "DARTS"), new double[] {0.8, 0.85}, new double[] {0.02, 0.01})
+                .chart();
+        org.knowm.xchart.CategorySeries s = c.getSeriesMap().get("mean ± std");
+        assertEquals(List.of(0.02, 0.01), List.copyOf(s.getExtraValues()));
+        assertTrue(png(c).getWidth() > 0);
+        assertThrows(IllegalArgumentException.class, () -> Plot.bars("x").series("s", List.of("a"), new double[] {1},
+                new double[] {Double.NaN}));
+    }
+
+    @Test
     void softmaxBarsGroupOpsByEdge() throws IOException {
         CategoryChart c = Charts.softmax(HISTORY.get(3));
         assertEquals(5, c.getSeriesMap().size());

@@ -62,8 +62,8 @@ class DiscretizationTest {
             }
             set(arch.alpha(CellType.NORMAL), alpha);
             Architecture byAlpha = MagnitudeSelector.select(arch);
-            float[] beta = new float[14];
-            beta[2] = -3f; // β turns 3<-0 off
+            float[] beta = new float[12];
+            beta[arch.betaOffset(3)] = -3f; // β turns 3<-0 (node 3's first input) off
             set(arch.beta(CellType.NORMAL), beta);
             Architecture withBeta = MagnitudeSelector.select(arch);
             assertTrue(byAlpha.kept(CellType.NORMAL, 2) && !byAlpha.kept(CellType.NORMAL, 4));

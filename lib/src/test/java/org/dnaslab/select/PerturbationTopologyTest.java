@@ -20,8 +20,11 @@ class PerturbationTopologyTest {
         try (DartsSearch search = Tiny.search(Tiny.darts(3, 1).setSpace("s3").optTrainLimit(96).build());
              SupernetSnapshot start = SupernetSnapshot.of(search.supernet())) {
             SelectionContext ctx = SelectionContext.of(search, Tiny.DATA);
+            assertEquals(5 * (14 + 3 - 1) + 3, PerturbationSelector.builder().optInterval(5).optFinalTuneEpochs(3)
+                    .build().tuningEpochs(ctx), "darts-pt's schedule: 14 op steps and 3 topology steps, tuning between");
             Selection fast = PerturbationSelector.builder().optInterval(0).optEvalBatches(1).optProgress(false)
                     .build().select(ctx);
+            assertEquals(0, fast.tuningEpochs());
             start.restore();
             Selection naive = PerturbationSelector.builder().optInterval(0).optEvalBatches(1).optProgress(false)
                     .optPath(PerturbationEvaluator.Path.NAIVE).build().select(ctx);
