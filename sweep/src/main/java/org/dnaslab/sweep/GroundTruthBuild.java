@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -141,7 +142,9 @@ public record GroundTruthBuild(Path table, TrainingProtocol protocol, int cells,
             List<TaskOutcome> outcomes = SparkRunner.run(master, "dnaslab groundtruth", part, function, labels, log);
             current = merge(current, outcomes);
             current.write(table);
-            out.println("[groundtruth] wrote " + table + ": " + current.coverage());
+            double peak = outcomes.stream().mapToDouble(TaskOutcome::peakRssMiB).max().orElse(Double.NaN);
+            out.println("[groundtruth] wrote " + table + ": " + current.coverage() + String.format(Locale.ROOT,
+                    "; executor peak RSS %.0f MiB", peak));
         }
         if (todo.isEmpty() && !Files.exists(table)) {
             current.write(table);
