@@ -33,7 +33,7 @@ final class GroundTruthCsv {
         comment(out, "library", h.library());
         comment(out, "machine", h.machine());
         comment(out, "date", h.date());
-        comment(out, "protocol", h.fingerprint() + " " + h.protocol().toJson());
+        comment(out, "protocol", h.fingerprint() + " " + compact(h.protocol().toJson()));
         comment(out, "protocol-described", h.protocol().describe() + "; seed s trains the protocol with seed s");
         comment(out, "coverage", t.coverage().toString());
         for (int i = 0; i + 1 < seeds.size(); i++) {
@@ -66,6 +66,15 @@ final class GroundTruthCsv {
             out.append(String.join(",", f)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The protocol's JSON on one line, so it fits a comment line. */
+    private static String compact(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the protocol's own JSON does not parse: " + json, e);
+        }
     }
 
     private static String number(double accuracy) {

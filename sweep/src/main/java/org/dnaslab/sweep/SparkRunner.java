@@ -54,10 +54,12 @@ public final class SparkRunner {
         SparkConf conf = new SparkConf().setAppName(appName).setMaster(m)
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false")
-                .set("spark.executor.extraJavaOptions", EXECUTOR_JAVA_OPTIONS)
                 // One training per task and nothing to shuffle: no speculative duplicates of a long training.
                 .set("spark.speculation", "false")
                 .set("spark.task.cpus", "1");
+        // Appended, so options given to spark-submit (--conf spark.executor.extraJavaOptions=…) are kept.
+        conf.set("spark.executor.extraJavaOptions",
+                (conf.get("spark.executor.extraJavaOptions", "") + " " + EXECUTOR_JAVA_OPTIONS).trim());
         if (m.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }

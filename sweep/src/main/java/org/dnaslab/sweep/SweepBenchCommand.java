@@ -48,6 +48,7 @@ final class SweepBenchCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("dnaslab-sweep-bench");
         DataSource data = DataSource.fashionMnist();
         data.load();
+        ai.djl.engine.Engine.getInstance(); // loads libtorch, whose thread count is set below
         System.out.println("[bench sweep] " + cells + " cells, protocol " + protocol.fingerprint() + " ("
                 + protocol.describe() + "), load " + loadAverage());
 
