@@ -1,10 +1,8 @@
 package org.dnaslab.search;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 
 import java.util.List;
 
@@ -92,31 +90,31 @@ public final class Gradients {
         return new Pass(frozen);
     }
 
-    /** See {@link #towards}. */
+    /**
+     * See {@link #towards}. Records the graph and runs the backward pass through libtorch directly, not through
+     * DJL's {@code GradientCollector}: that one allows a single collector per JVM (a static flag), while libtorch's
+     * grad mode is per thread, so trainings on separate threads (Spark tasks in one executor) can run side by side.
+     */
     public static final class Pass implements AutoCloseable {
         private final List<NDArray> frozen;
-        private final GradientCollector collector;
+        private final boolean gradModeBefore;
 
         private Pass(List<NDArray> frozen) {
             this.frozen = frozen;
-            GradientCollector c;
-            try {
-                c = Engine.getInstance().newGradientCollector();
-            } catch (RuntimeException | Error e) {
-                track(frozen, true);
-                throw e;
-            }
-            this.collector = c;
+            this.gradModeBefore = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
         }
 
         public void backward(NDArray loss) {
-            collector.backward(loss);
+            try (NDArray seed = loss.getManager().ones(loss.getShape(), loss.getDataType())) {
+                JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+            }
         }
 
         @Override
         public void close() {
             try {
-                collector.close();
+                JniUtils.setGradMode(gradModeBefore);
             } finally {
                 track(frozen, true);
             }
