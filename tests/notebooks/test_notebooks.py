@@ -115,6 +115,8 @@ def test_a_notebook_with_a_claim_prints_its_verdict_and_saves_its_finding(entry,
     verdicts = [line for t in texts for line in t.splitlines() if line.strip().strip('"').startswith("verdict: ")]
     assert len(verdicts) >= len(entry.claims), f"{entry.name} printed no verdict line"
     assert all(any(v in line for v in ("reproduced", "inconclusive")) for line in verdicts), verdicts
+    html = ["".join(out.get("data", {}).get("text/html", "")) for _, out in outputs(nb)]
+    assert any('class="dnaslab-finding"' in h for h in html), "the finding shows as its table in the notebook"
     for claim in entry.claims:
         saved = series.findings_directory() / "quick" / (claim + ".json")
         assert saved.is_file(), f"{entry.name} did not save its finding {saved}"

@@ -3,6 +3,7 @@ package org.dnaslab.kernel.display;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dnaslab.report.CellDiagram;
+import org.dnaslab.report.Finding;
 import org.dnaslab.space.Architecture;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -27,6 +28,7 @@ public final class Renderers {
         charts(renderer);
         tables(renderer);
         architectures(renderer);
+        findings(renderer);
     }
 
     /** XChart: PNG by default, SVG when asked (display(chart, "svg")). */
@@ -83,6 +85,16 @@ public final class Renderers {
                 .register((arch, ctx) -> {
                     ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> CellDiagram.of(arch).svg());
                     ctx.getOutputContainer().putText(arch.toString());
+                });
+    }
+
+    /** A finding as its small table (claim, source, paper, measured, verdict), with its verdict line as text. */
+    static void findings(Renderer renderer) {
+        renderer.createRegistration(Finding.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((finding, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, finding::toHtml);
+                    ctx.getOutputContainer().putText(finding.verdictLine());
                 });
     }
 }
