@@ -14,13 +14,18 @@ class FindingTest {
             "PT gap − magnitude gap", 0, "PT's gap is far smaller");
 
     private static Finding finding(double... values) {
+        return finding(PT_BEATS_MAGNITUDE, values);
+    }
+
+    /** A laptop-budget finding of a claim with one value per seed 0, 1, …; shared with FindingsTest. */
+    static Finding finding(Claim claim, double... values) {
         List<Long> seeds = new java.util.ArrayList<>();
         List<Double> v = new java.util.ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             seeds.add((long) i);
             v.add(values[i]);
         }
-        return Finding.of(PT_BEATS_MAGNITUDE, "laptop", seeds, v, 125);
+        return Finding.of(claim, "laptop", seeds, v, 300);
     }
 
     @Test

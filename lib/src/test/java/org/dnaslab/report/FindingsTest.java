@@ -15,14 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FindingsTest {
     private static Finding finding(String id, double... values) {
-        Claim c = Claim.above(id, "claim " + id, "paper " + id, "effect", 0, "paper figure");
-        List<Long> seeds = new java.util.ArrayList<>();
-        List<Double> v = new java.util.ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            seeds.add((long) i);
-            v.add(values[i]);
-        }
-        return Finding.of(c, "laptop", seeds, v, 300);
+        return FindingTest.finding(Claim.above(id, "claim " + id, "paper " + id, "effect", 0, "paper figure"), values);
     }
 
     @Test

@@ -163,4 +163,36 @@ class DartsSearchTest {
         var e = assertThrows(RuntimeException.class, () -> DartsSearch.resume(dir));
         assertTrue(e.getMessage().contains("run.json"), e.getMessage());
     }
+
+    // A notebook re-run after a kernel restart continues the search its run directory holds.
+    @Test
+    void anEmptyDirectoryStartsASearchAndAFinishedOneIsNotRunAgain(@TempDir Path dir) {
+        float[] alpha;
+        try (DartsSearch s = DartsSearch.resumeOrStart(config(7, 2), dir, b -> b.optProgress(false))) {
+            assertEquals(0, s.epochsDone());
+            s.run(data);
+            alpha = s.supernet().arch().alpha(CellType.NORMAL).toFloatArray();
+        }
+        assertTrue(Files.exists(dir.resolve("checkpoint.bin")));
+        try (DartsSearch again = DartsSearch.resumeOrStart(config(7, 2), dir, b -> b.optProgress(false))) {
+            assertEquals(2, again.epochsDone(), "picked up at its checkpoint");
+            SearchResult r = again.run(data);
+            assertEquals(SearchStatus.FINISHED, r.status());
+            // Same path, same seed: the state read back is the state saved, bit for bit.
+            assertArrayEquals(alpha, again.supernet().arch().alpha(CellType.NORMAL).toFloatArray(), 0f);
+        }
+    }
+
+    @Test
+    void aDirectoryOfAnotherConfigurationIsRefusedNotOverwritten(@TempDir Path dir) throws Exception {
+        try (DartsSearch s = DartsSearch.resumeOrStart(config(7, 1), dir, b -> b.optProgress(false))) {
+            s.run(data);
+        }
+        byte[] before = Files.readAllBytes(dir.resolve("checkpoint.bin"));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> DartsSearch.resumeOrStart(config(8, 1), dir, b -> b.optProgress(false)));
+        assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("another configuration"),
+                e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("checkpoint.bin")));
+    }
 }
