@@ -77,7 +77,7 @@ def test_notebooks_are_committed_without_outputs_for_the_dnaslab_kernel(entry):
     assert code and all(not c.outputs and c.execution_count is None for c in code)
     first = nb.cells[0]
     assert first.cell_type == "markdown" and "Cost on 2 CPU cores" in first.source, \
-        "the first cell says what the full setting costs"
+        "the first cell says what its budgets cost"
     assert "Budget.fromEnvironment()" in code[0].source, "quick and full go through the same budget object"
 
 

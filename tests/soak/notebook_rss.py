@@ -46,6 +46,9 @@ def main(argv=None):
     ap.add_argument("--notebook", default=str(next((ROOT / "notebooks").glob("04-*.ipynb"))))
     ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--limit", type=float, default=0.10)
+    ap.add_argument("--settle", type=float, default=6.0,
+                    help="seconds to wait before reading RSS: the kernel JVM gives freed native memory back to the "
+                         "system every 5 s (TrimNativeHeapInterval), so an immediate reading sees transient peaks")
     ap.add_argument("--threads", type=int, default=int(os.environ.get("DNASLAB_THREADS", "2")))
     args = ap.parse_args(argv)
 
@@ -71,6 +74,7 @@ def main(argv=None):
                 if cell.status != "ok":
                     raise SystemExit(f"round {r}, cell {i + 1} failed:\n{cell.traceback}")
             heap, pending = execute(kc, PROBE).result["text/plain"].strip('"').split()
+            time.sleep(args.settle)
             figures.append(rss_mib(pid))
             print(f"round {r:2d}: {time.monotonic() - started:6.1f} s, RSS {figures[-1]:7.1f} MiB, "
                   f"Java heap after GC {heap} MiB, awaiting closeOverwritten() {pending}", flush=True)
