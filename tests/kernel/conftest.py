@@ -3,6 +3,7 @@
 The tests drive kernel/target/dnaslab-kernel.jar as built, not whatever kernel happens to be installed. Build it
 first with `mvn -B -q -pl kernel -am package -DskipTests` (or `./lab test`).
 """
+import contextlib
 import os
 import shutil
 import subprocess
@@ -99,17 +100,23 @@ def execute(kc, code, timeout=60):
     return collect(kc, kc.execute(code), timeout)
 
 
-@pytest.fixture(scope="module")
-def kernel():
-    """A running dnaslab kernel and a client, shared by one test module."""
-    from jupyter_client.manager import KernelManager
-    km = KernelManager(kernel_name=KERNEL_NAME)
+@contextlib.contextmanager
+def running(km, timeout=90, now=False):
+    """Starts the kernel of a KernelManager, yields (km, client) once it is ready, and shuts it down after."""
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
     try:
-        kc.wait_for_ready(timeout=90)
+        kc.wait_for_ready(timeout=timeout)
         yield km, kc
     finally:
         kc.stop_channels()
-        km.shutdown_kernel(now=False)
+        km.shutdown_kernel(now=now)
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """A running dnaslab kernel and a client, shared by one test module."""
+    from jupyter_client.manager import KernelManager
+    with running(KernelManager(kernel_name=KERNEL_NAME)) as started:
+        yield started

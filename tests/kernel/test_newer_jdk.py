@@ -11,7 +11,7 @@ import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
-from conftest import JAR, collect, execute
+from conftest import JAR, collect, execute, running
 from test_e2e import LIBRARY_LOOP, TIGHT_LOOP
 
 NAME = "dnaslab-newer-jdk"
@@ -39,16 +39,8 @@ def newer_kernel(tmp_path_factory):
     subprocess.run([str(java), "-jar", str(JAR), "install", "--prefix", str(prefix), "--name", NAME, "--no-cds"],
                    check=True, stdout=subprocess.DEVNULL)
     ksm = KernelSpecManager(kernel_dirs=[str(prefix / "share" / "jupyter" / "kernels")])
-    km = KernelManager(kernel_name=NAME, kernel_spec_manager=ksm)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=120)
-        yield km, kc
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+    with running(KernelManager(kernel_name=NAME, kernel_spec_manager=ksm), timeout=120, now=True) as started:
+        yield started
 
 
 def _interrupt(km, kc, code):
