@@ -61,10 +61,9 @@ def has_findings(e, budget):
 
 
 def report_findings(budget):
-    """The table of the budget's findings on the terminal, and build/findings/findings.{json,html} (Java side)."""
-    cp = os.pathsep.join([str(ROOT / "lib" / "target" / "dnaslab-lib.jar"), str(ROOT / "lib" / "target" / "lib" / "*")])
-    return subprocess.run(["java", "-Dai.djl.offline=true", "-Ddnaslab.home=" + str(ROOT), "-cp", cp,
-                           "org.dnaslab.cli.LabCommand", "findings", "--budget", budget]).returncode
+    """The table of the budget's findings on the terminal, and build/findings/findings.{json,html}: `./lab findings`,
+    so the Java command line is set in one place."""
+    return subprocess.run(["bash", str(ROOT / "lab"), "findings", "--budget", budget]).returncode
 
 
 def entry(name):

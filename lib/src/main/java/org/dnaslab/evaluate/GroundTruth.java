@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.dnaslab.data.FashionMnist;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.Nb201Canonical;
 import org.dnaslab.store.AtomicFiles;
@@ -86,26 +87,10 @@ public final class GroundTruth {
 
     /** The default table's path (whether or not it exists yet). */
     public static Path defaultFile() {
-        String home = System.getProperty("dnaslab.home");
-        if (home == null || home.isBlank()) {
-            home = System.getenv("DNASLAB_HOME");
-        }
-        Path root = home != null && !home.isBlank() ? Path.of(home) : findRepository();
-        if (root == null) {
-            throw new UncheckedIOException(new NoSuchFileException(DEFAULT_FILE, null,
-                    "no repository (a directory holding 'lab' and 'data/') at or above "
-                            + Path.of("").toAbsolutePath() + "; set -Ddnaslab.home or $DNASLAB_HOME"));
-        }
+        Path root = FashionMnist.repository().orElseThrow(() -> new UncheckedIOException(
+                new NoSuchFileException(DEFAULT_FILE, null, "no repository (a directory holding 'lab' and 'data/') at or"
+                        + " above " + Path.of("").toAbsolutePath() + "; set -Ddnaslab.home or $DNASLAB_HOME")));
         return root.resolve(DEFAULT_FILE);
-    }
-
-    private static Path findRepository() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("lab")) && Files.isDirectory(p.resolve("data"))) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /**
