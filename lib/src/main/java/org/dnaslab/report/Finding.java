@@ -1,6 +1,7 @@
 package org.dnaslab.report;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.dnaslab.evaluate.SampleStats;
 
 import java.util.List;
 import java.util.Locale;
@@ -50,19 +51,18 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
         return new Finding(claim, budget, seeds, values, seconds);
     }
 
+    /** Mean and sample standard deviation of the values (the statistics every seed table of the project uses). */
+    public SampleStats stats() {
+        return SampleStats.of(values);
+    }
+
     public double mean() {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return stats().mean();
     }
 
     /** Sample standard deviation (n − 1); NaN for one seed. */
     public double std() {
-        int n = values.size();
-        if (n < 2) {
-            return Double.NaN;
-        }
-        double m = mean();
-        double ss = values.stream().mapToDouble(v -> (v - m) * (v - m)).sum();
-        return Math.sqrt(ss / (n - 1));
+        return stats().std();
     }
 
     /** Half-width of the 95 % Student-t interval of the mean; NaN for one seed. */
