@@ -61,7 +61,7 @@ public final class SearchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT,
                         "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.4f | %.1fs | %s%n",
                         m.epoch() + 1, m.trainLoss(), m.trainAcc(), m.valLoss(), m.valAcc(), m.lr(), m.seconds(),
-                        m.architecture());
+                        m.architecture().toText());
             }
         };
         DartsSearch search;
@@ -87,7 +87,7 @@ public final class SearchCommand implements Callable<Integer> {
         try (search) {
             SearchResult r = search.run(train);
             System.out.printf(Locale.ROOT, "%s after %d epochs in %.1fs: %s%nrun record: %s%n", r.status(), r.epochsDone(),
-                    r.seconds(), org.dnaslab.search.ArchitectureText.of(r.architecture()), dir.resolve("run.json"));
+                    r.seconds(), r.architecture().toText(), dir.resolve("run.json"));
         }
         return 0;
     }

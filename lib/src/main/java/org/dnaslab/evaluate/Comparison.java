@@ -2,7 +2,6 @@ package org.dnaslab.evaluate;
 
 import org.dnaslab.search.SupernetEvaluator;
 import org.dnaslab.select.ArchitectureSelector;
-import org.dnaslab.select.Discretization;
 import org.dnaslab.select.FineTuner;
 import org.dnaslab.select.Selection;
 import org.dnaslab.select.SelectionContext;
@@ -126,10 +125,10 @@ public final class Comparison {
      */
     public List<DiscretizationReport> add(SingleStageProtocol.Result r) {
         Selection s = r.selection();
-        String arch = Discretization.text(s.architecture());
+        String arch = s.architecture().toText();
         int epochs = r.totalEpochs() - r.freezeEpoch();
-        double free = Discretization.parameterFreeShare(s.architecture());
-        double skip = Discretization.skipShare(s.architecture());
+        double free = s.architecture().parameterFreeShare();
+        double skip = s.architecture().skipShare();
         String tag = "(" + s.method() + ", freeze " + r.freezeEpoch() + "/" + r.totalEpochs() + ", " + r.split() + ")";
         List<DiscretizationReport> rows = new ArrayList<>();
         rows.add(new DiscretizationReport("single-stage" + tag, arch, r.supernetAccuracy(), r.discretizedAccuracy(),

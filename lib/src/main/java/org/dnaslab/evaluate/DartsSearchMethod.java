@@ -16,7 +16,6 @@ import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SearchResult;
 import org.dnaslab.search.SearchStatus;
 import org.dnaslab.search.StepMetrics;
-import org.dnaslab.select.Discretization;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.OpNames;
 
@@ -95,15 +94,10 @@ public final class DartsSearchMethod implements SearchMethod {
             metrics.put("supernetValLoss", last.valLoss());
             metrics.put("searchEpochs", (double) r.epochsDone());
             metrics.put("searchSeconds", r.seconds());
-            metrics.put("paramFreeShare", share(selected, false));
-            metrics.put("skipShare", share(selected, true));
+            metrics.put("paramFreeShare", selected.parameterFreeShare());
+            metrics.put("skipShare", selected.skipShare());
             return new MethodResult(seed, selected, last.valAcc(), metrics);
         }
-    }
-
-    /** Share of kept edges (all cell types) whose op is parameter-free, or is skip_connect when {@code skipOnly}. */
-    static double share(Architecture a, boolean skipOnly) {
-        return skipOnly ? Discretization.skipShare(a) : Discretization.parameterFreeShare(a);
     }
 
     /** Passes the search's steps on to the runner's progress display. */

@@ -3,7 +3,6 @@ package org.dnaslab.evaluate;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.search.SupernetEvaluator;
-import org.dnaslab.select.Discretization;
 import org.dnaslab.select.FineTuner;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.supernet.EdgeDecisions;
@@ -66,7 +65,7 @@ public final class DiscretizationAnalysis {
         SupernetEvaluator.Result discretized;
         double tuned = Double.NaN;
         try {
-            Discretization.apply(d, architecture);
+            d.commit(architecture);
             discretized = evaluator.evaluate(net, ForwardMode.BATCH_STATS);
             if (tuner != null && tuner.epochs() > 0) {
                 try (SupernetSnapshot weights = SupernetSnapshot.of(net)) {
@@ -81,9 +80,9 @@ public final class DiscretizationAnalysis {
         } finally {
             d.restore(before);
         }
-        return new DiscretizationReport(method, Discretization.text(architecture), supernetAccuracy, discretized.accuracy(),
+        return new DiscretizationReport(method, architecture.toText(), supernetAccuracy, discretized.accuracy(),
                 tuned,
-                tuner == null ? 0 : tuner.epochs(), seconds, Discretization.parameterFreeShare(architecture),
-                Discretization.skipShare(architecture), discretized.images());
+                tuner == null ? 0 : tuner.epochs(), seconds, architecture.parameterFreeShare(),
+                architecture.skipShare(), discretized.images());
     }
 }

@@ -87,7 +87,7 @@ public final class DiscretizationTracker implements SearchListener {
             }
         }
         return new Point(epoch, r.supernetAccuracy(), r.discretizedAccuracy(), sum / n, entropy,
-                Discretization.parameterFreeShare(a), Discretization.skipShare(a), r.architecture());
+                a.parameterFreeShare(), a.skipShare(), r.architecture());
     }
 
     public List<Point> points() {

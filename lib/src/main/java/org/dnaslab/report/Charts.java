@@ -1,7 +1,6 @@
 package org.dnaslab.report;
 
 import org.dnaslab.search.EpochMetrics;
-import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.OpNames;
 import org.dnaslab.space.SearchSpace;
@@ -23,7 +22,8 @@ import java.util.function.ToDoubleFunction;
  * The figures of the notebook series, one call each, from a search's history ({@link EpochMetrics}) or a
  * measurement's table: training curves, softmax(α) per edge, its entropy, the share of parameter-free ops, and
  * operation strength against softmax(α). Every op has the same colour in every chart. Epochs are shown 1-based
- * ("after epoch 1").
+ * ("after epoch 1"). A history names its search space ({@link EpochMetrics#space()}), so every space charts:
+ * nb201, darts and s1..s4.
  */
 public final class Charts {
     private static final Map<String, Color> OP_COLORS = opColors();
@@ -82,7 +82,7 @@ public final class Charts {
 
     /** softmax(α) of the normal cell after the given epoch: a group of bars per edge, a bar per op. */
     public static CategoryChart softmax(EpochMetrics epoch) {
-        SearchSpace space = spaceOf(epoch);
+        SearchSpace space = epoch.space();
         return softmax(epoch.softmax().get(CellType.NORMAL.key()), space,
                 "softmax(α) per edge after epoch " + (epoch.epoch() + 1));
     }
@@ -108,7 +108,7 @@ public final class Charts {
     /** How softmax(α) moves on each edge of the normal cell: one small chart per edge, a line per op. */
     public static ChartGrid softmaxPerEdge(List<EpochMetrics> history) {
         requireHistory(history);
-        return softmaxPerEdge(history, spaceOf(history.get(0)), CellType.NORMAL);
+        return softmaxPerEdge(history, history.get(0).space(), CellType.NORMAL);
     }
 
     public static ChartGrid softmaxPerEdge(List<EpochMetrics> history, SearchSpace space, CellType type) {
@@ -143,7 +143,7 @@ public final class Charts {
     /** Entropy (nats) of softmax(α) on each edge of the normal cell over epochs, with their mean. */
     public static XYChart entropy(List<EpochMetrics> history) {
         requireHistory(history);
-        SearchSpace space = spaceOf(history.get(0));
+        SearchSpace space = history.get(0).space();
         double[] x = epochs(history);
         List<String> edges = edgeNames(space);
         Plot.Lines lines = Plot.lines("Entropy of softmax(α) per edge (normal cell)").axes("epoch", "entropy (nats)");
@@ -186,7 +186,7 @@ public final class Charts {
         double[] out = new double[history.size()];
         for (int i = 0; i < out.length; i++) {
             EpochMetrics m = history.get(i);
-            SearchSpace space = spaceOf(m);
+            SearchSpace space = m.space();
             double sum = 0;
             int edges = 0;
             for (double[][] p : m.softmax().values()) {
@@ -206,22 +206,7 @@ public final class Charts {
 
     /** Share of the kept edges whose magnitude-selected op passes {@code ops}, per epoch. */
     public static double[] opShares(List<EpochMetrics> history, Predicate<String> ops) {
-        double[] out = new double[history.size()];
-        for (int i = 0; i < out.length; i++) {
-            Architecture a = architectureOf(history.get(i));
-            int kept = 0;
-            int hit = 0;
-            for (CellType t : a.space().cellTypes()) {
-                for (int e = 0; e < a.space().edges().size(); e++) {
-                    if (a.kept(t, e)) {
-                        kept++;
-                        hit += ops.test(a.op(t, e)) ? 1 : 0;
-                    }
-                }
-            }
-            out[i] = kept == 0 ? Double.NaN : (double) hit / kept;
-        }
-        return out;
+        return column(history, m -> m.architecture().share(ops));
     }
 
     // ---- several runs ----
@@ -239,14 +224,7 @@ public final class Charts {
 
     /** Mean entropy of softmax(α) over the normal cell's edges, one line per run. */
     public static XYChart meanEntropy(Map<String, List<EpochMetrics>> runs) {
-        return compare(runs, m -> {
-            double[] h = m.entropy().get(CellType.NORMAL.key());
-            double sum = 0;
-            for (double v : h) {
-                sum += v;
-            }
-            return sum / h.length;
-        }, "Mean entropy of softmax(α) per edge", "entropy (nats)");
+        return compare(runs, m -> m.meanEntropy(CellType.NORMAL), "Mean entropy of softmax(α) per edge", "entropy (nats)");
     }
 
     /** Share of skip connections in the magnitude-selected cell over epochs, one line per run. */
@@ -371,23 +349,5 @@ public final class Charts {
             throw new IllegalArgumentException("softmax(α) is not [" + space.edges().size() + " edges][" + space.ops().size()
                     + " ops] of the " + space.name() + " space");
         }
-    }
-
-    /** The space of a history entry: NB201 (5 ops, one cell type) or DARTS (8 ops, normal and reduce). */
-    static SearchSpace spaceOf(EpochMetrics m) {
-        double[][] p = m.softmax().get(CellType.NORMAL.key());
-        if (p != null && p.length == 6 && p[0].length == 5 && m.softmax().size() == 1) {
-            return SearchSpace.nb201();
-        }
-        if (p != null && p.length == 14 && p[0].length == 8) {
-            return SearchSpace.darts();
-        }
-        throw new IllegalArgumentException("cannot tell the search space of this history; pass it explicitly");
-    }
-
-    static Architecture architectureOf(EpochMetrics m) {
-        SearchSpace space = spaceOf(m);
-        return space.keepsTopInputs() ? Architecture.parseGenotype(space, m.architecture())
-                : Architecture.parseNb201(space, m.architecture());
     }
 }

@@ -46,15 +46,10 @@ public final class Tables {
             valAcc.append(m.valAcc());
             lr.append(m.lr());
             seconds.append(m.seconds());
-            double[] h = m.entropy().get(CellType.NORMAL.key());
-            double sum = 0;
-            for (double v : h) {
-                sum += v;
-            }
-            entropy.append(sum / h.length);
+            entropy.append(m.meanEntropy(CellType.NORMAL));
             share.append(shares[i]);
             mass.append(masses[i]);
-            arch.append(m.architecture());
+            arch.append(m.architecture().toText());
         }
         return Table.create("search history", epoch, trainLoss, trainAcc, valLoss, valAcc, lr, seconds, entropy, share,
                 mass, arch);

@@ -420,7 +420,7 @@ public final class DartsSearch implements AutoCloseable {
             entropy.put(t.key(), arch.entropy(t));
         }
         EpochMetrics em = new EpochMetrics(epoch, sums.trainLoss(), sums.trainAcc(), eval.loss(), eval.accuracy(), lr,
-                sums.seconds(), softmax, entropy, ArchitectureText.of(architecture()));
+                sums.seconds(), softmax, entropy, architecture());
         history.add(em);
         epoch++;
         step = 0;
@@ -458,7 +458,7 @@ public final class DartsSearch implements AutoCloseable {
     public RunRecord record() {
         return new RunRecord("dnaslab", ProjectVersion.get(), "darts-search", status, config,
                 lossTerm == null ? null : lossTerm.describe(), epoch, step, history(),
-                ArchitectureText.of(architecture()), seconds, searchedOn);
+                architecture().toText(), seconds, searchedOn);
     }
 
     private Map<String, NDArray> stateArrays() {

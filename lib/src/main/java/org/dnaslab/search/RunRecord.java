@@ -1,5 +1,8 @@
 package org.dnaslab.search;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +19,9 @@ import java.util.Map;
  * @param lossTerm     the extra architecture loss and its settings, or null
  * @param epochsDone   completed epochs
  * @param stepInEpoch  steps done in the current, unfinished epoch
- * @param epochs       metrics per completed epoch
- * @param architecture the magnitude-selected architecture, as text (NB201 string or DARTS genotype)
+ * @param epochs       metrics per completed epoch, each with its architecture in the config's space
+ * @param architecture the magnitude-selected architecture, as text (NB201 string or DARTS genotype) in the space
+ *                     {@code config.supernet.space} names
  * @param seconds      search wall time so far
  * @param data         the training data searched on, "name (N images)", so that a resume on other data is refused;
  *                     null in records written before it was kept
@@ -25,4 +29,23 @@ import java.util.Map;
 public record RunRecord(String project, String version, String kind, SearchStatus status, SearchConfig config,
                         Map<String, Object> lossTerm, int epochsDone, int stepInEpoch, List<EpochMetrics> epochs,
                         String architecture, double seconds, String data) {
+
+    /**
+     * Reads the JSON form. Epochs written before each named its space (older run.json files) are read in the space
+     * of {@code config.supernet.space}.
+     */
+    @JsonCreator
+    static RunRecord fromJson(@JsonProperty("project") String project, @JsonProperty("version") String version,
+                              @JsonProperty("kind") String kind, @JsonProperty("status") SearchStatus status,
+                              @JsonProperty("config") SearchConfig config,
+                              @JsonProperty("lossTerm") Map<String, Object> lossTerm,
+                              @JsonProperty("epochsDone") int epochsDone, @JsonProperty("stepInEpoch") int stepInEpoch,
+                              @JsonProperty("epochs") List<EpochMetrics.Stored> epochs,
+                              @JsonProperty("architecture") String architecture,
+                              @JsonProperty("seconds") double seconds, @JsonProperty("data") String data) {
+        String space = config == null || config.supernet() == null ? null : config.supernet().space();
+        List<EpochMetrics> metrics = epochs == null ? null : epochs.stream().map(e -> e.toMetrics(space)).toList();
+        return new RunRecord(project, version, kind, status, config, lossTerm, epochsDone, stepInEpoch, metrics,
+                architecture, seconds, data);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * A discrete architecture: for each cell type, one operation per edge, and which edges are kept.
@@ -18,8 +19,9 @@ import java.util.SplittableRandom;
  * {@code none}, and a dropped edge carries {@code none} or any candidate of that edge.
  * Immutable.
  *
- * <p>Text forms: {@link #parseNb201}/{@link #toNb201String()} and {@link #parseGenotype}/{@link #toGenotypeString()};
- * JSON: {@link #toJson()}/{@link #fromJson(String)}, and a plain Jackson {@code ObjectMapper} reads and writes the same
+ * <p>Text form: {@link #toText()} and {@link #parse(SearchSpace, String)} choose, from the space, between the NB201
+ * string ({@link #parseNb201}/{@link #toNb201String()}) and the DARTS genotype ({@link #parseGenotype}/
+ * {@link #toGenotypeString()}); this is the one place that choice is made. JSON: {@link #toJson()}/{@link #fromJson(String)}, and a plain Jackson {@code ObjectMapper} reads and writes the same
  * form (see {@link ArchitectureJson}).
  */
 @JsonSerialize(using = ArchitectureJson.Serializer.class)
@@ -158,6 +160,54 @@ public final class Architecture {
         return GenotypeText.format(this);
     }
 
+    /**
+     * The usual text form of this architecture: a DARTS genotype for DARTS-type spaces (darts, s1..s4), which keep
+     * a fixed number of inputs per node, otherwise (nb201) an NB201 string. {@link #parse(SearchSpace, String)}
+     * reads it back.
+     */
+    public String toText() {
+        return space.keepsTopInputs() ? toGenotypeString() : toNb201String();
+    }
+
+    /**
+     * Reads the text form {@link #toText()} writes for {@code space}: a DARTS genotype for DARTS-type spaces,
+     * otherwise an NB201 string. Ops are checked against the space's candidates.
+     *
+     * @throws IllegalArgumentException naming what in the text is wrong
+     */
+    public static Architecture parse(SearchSpace space, String text) {
+        Objects.requireNonNull(space, "space");
+        return space.keepsTopInputs() ? GenotypeText.parse(space, text) : Nb201Text.parse(space, text);
+    }
+
+    /**
+     * Share of the kept edges (over all cell types) whose op passes {@code ops}; NaN when no edge is kept. The one
+     * op-share count of the project: {@link #parameterFreeShare()} and {@link #skipShare()} are its usual cases.
+     */
+    public double share(Predicate<String> ops) {
+        int keptEdges = 0;
+        int hits = 0;
+        for (CellType t : space.cellTypes()) {
+            for (int e = 0; e < space.edges().size(); e++) {
+                if (kept(t, e)) {
+                    keptEdges++;
+                    hits += ops.test(op(t, e)) ? 1 : 0;
+                }
+            }
+        }
+        return keptEdges == 0 ? Double.NaN : (double) hits / keptEdges;
+    }
+
+    /** Share of the kept edges whose op has no weights (none, skip, pooling, noise; {@link OpNames#isParameterFree}). */
+    public double parameterFreeShare() {
+        return share(OpNames::isParameterFree);
+    }
+
+    /** Share of the kept edges that are skip connections. */
+    public double skipShare() {
+        return share(OpNames.SKIP_CONNECT::equals);
+    }
+
     /** This architecture as JSON, the form {@link ArchitectureJson} documents. */
     public String toJson() {
         return ArchitectureJson.write(this);
@@ -218,9 +268,9 @@ public final class Architecture {
         return Objects.hash(space.name(), ops, kept);
     }
 
-    /** The space name and the architecture's text form (a genotype shows kept edges only). */
+    /** The space name and the architecture's {@link #toText() text form} (a genotype shows kept edges only). */
     @Override
     public String toString() {
-        return space.name() + " " + (space.keepsTopInputs() ? toGenotypeString() : toNb201String());
+        return space.name() + " " + toText();
     }
 }

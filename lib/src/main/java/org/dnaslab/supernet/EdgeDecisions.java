@@ -1,10 +1,13 @@
 package org.dnaslab.supernet;
 
+import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +48,57 @@ public final class EdgeDecisions {
     /** Makes the edge compute only {@code op}, with weight 1, whatever α says. */
     public void commit(CellType type, int edge, String op) {
         committed.get(type)[edge] = opIndex(op);
+    }
+
+    /**
+     * Commits the supernet to exactly {@code architecture}: every kept edge to its op (a hard one-hot, α no longer
+     * matters), every other edge dropped. Earlier decisions are cleared first. {@link #toArchitecture()} reads it
+     * back.
+     *
+     * @throws IllegalArgumentException when the architecture is of another space
+     */
+    public void commit(Architecture architecture) {
+        if (!architecture.space().name().equals(space.name())) {
+            throw new IllegalArgumentException("an architecture of the " + architecture.space().name()
+                    + " space cannot be committed to decisions of the " + space.name() + " space");
+        }
+        clear();
+        for (CellType t : space.cellTypes()) {
+            for (int e = 0; e < space.edges().size(); e++) {
+                if (architecture.kept(t, e)) {
+                    commit(t, e, architecture.op(t, e));
+                } else {
+                    drop(t, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The architecture these decisions describe, once every edge is committed to an op or dropped; dropped edges
+     * are not kept and carry {@code none}.
+     *
+     * @throws IllegalStateException naming an edge with no committed op
+     */
+    public Architecture toArchitecture() {
+        Map<CellType, List<String>> ops = new EnumMap<>(CellType.class);
+        Map<CellType, List<Boolean>> kept = new EnumMap<>(CellType.class);
+        for (CellType t : space.cellTypes()) {
+            List<String> o = new ArrayList<>();
+            List<Boolean> k = new ArrayList<>();
+            for (int e = 0; e < space.edges().size(); e++) {
+                boolean isDropped = isDropped(t, e);
+                if (!isDropped && !isCommitted(t, e)) {
+                    throw new IllegalStateException("the " + t.key() + " edge " + space.edges().get(e)
+                            + " has no committed op yet");
+                }
+                o.add(isDropped ? SearchSpace.NONE : space.ops().get(committedOp(t, e)));
+                k.add(!isDropped);
+            }
+            ops.put(t, o);
+            kept.put(t, k);
+        }
+        return Architecture.of(space, ops, kept);
     }
 
     /** Removes the edge from its node's sum (topology selection). */

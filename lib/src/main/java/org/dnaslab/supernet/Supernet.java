@@ -113,16 +113,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
 
     /** Commits every edge to the architecture's op and drops the edges it does not keep; α stops training. */
     private void commit(Architecture a) {
-        EdgeDecisions d = arch.decisions();
-        for (CellType t : space.cellTypes()) {
-            for (int e = 0; e < space.edges().size(); e++) {
-                if (a.kept(t, e)) {
-                    d.commit(t, e, a.op(t, e));
-                } else {
-                    d.drop(t, e);
-                }
-            }
-        }
+        arch.decisions().commit(a);
         arch.setAlphaTrainable(false);
     }
 

@@ -30,23 +30,8 @@ class DartsSearchMethodTest {
                 "paramFreeShare", "skipShare"), List.copyOf(r.metrics().keySet()));
         assertEquals(r.accuracy(), r.metrics().get("supernetValAccuracy"));
         assertEquals(1.0, r.metrics().get("searchEpochs"));
-        assertEquals(DartsSearchMethod.share(r.architecture(), false), r.metrics().get("paramFreeShare"));
-    }
-
-    @Test
-    void parameterFreeShareCountsKeptEdgesOnly() {
-        Architecture nb = Architecture.parseNb201(
-                "|skip_connect~0|+|none~0|avg_pool_3x3~1|+|nor_conv_3x3~0|nor_conv_1x1~1|skip_connect~2|");
-        assertEquals(4 / 6.0, DartsSearchMethod.share(nb, false), 1e-12);
-        assertEquals(2 / 6.0, DartsSearchMethod.share(nb, true), 1e-12);
-        Architecture darts = Architecture.parseGenotype("Genotype(normal=[('skip_connect', 0), ('sep_conv_3x3', 1),"
-                + " ('skip_connect', 0), ('max_pool_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1),"
-                + " ('dil_conv_3x3', 0), ('sep_conv_5x5', 2)], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1),"
-                + " ('skip_connect', 2), ('max_pool_3x3', 0), ('max_pool_3x3', 0), ('skip_connect', 2),"
-                + " ('skip_connect', 2), ('avg_pool_3x3', 0)])");
-        // normal: 3 of 8 kept edges are parameter-free; reduce: all 8; dropped edges (op none) do not count
-        assertEquals(11 / 16.0, DartsSearchMethod.share(darts, false), 1e-12);
-        assertEquals(5 / 16.0, DartsSearchMethod.share(darts, true), 1e-12);
+        assertEquals(r.architecture().parameterFreeShare(), r.metrics().get("paramFreeShare"));
+        assertEquals(r.architecture().skipShare(), r.metrics().get("skipShare"));
     }
 
     @Test

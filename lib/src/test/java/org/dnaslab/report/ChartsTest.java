@@ -201,6 +201,38 @@ class ChartsTest {
     }
 
     @Test
+    void historiesOfEveryDartsTypeSpaceChartInTheirOwnSpace() throws IOException {
+        // s1..s4 histories were refused before: their softmax(α) has 2 or 3 ops, and the space was guessed from
+        // the array shapes (6x5 nb201, 14x8 darts); the history now names its space
+        for (SearchSpace space : List.of(SearchSpace.s1(), SearchSpace.s2(), SearchSpace.s3(), SearchSpace.s4(),
+                SearchSpace.darts())) {
+            List<EpochMetrics> h = ReportFixtures.dartsTypeHistory(space);
+            ChartGrid perEdge = Charts.softmaxPerEdge(h);
+            assertEquals(14, perEdge.charts().size(), space.name());
+            assertEquals(space.ops(), List.copyOf(perEdge.legend().keySet()), space.name());
+            assertEquals(space.ops().size(), perEdge.charts().get(0).getSeriesMap().size(), space.name());
+            assertEquals(space.ops().size(), Charts.softmax(h.get(1)).getSeriesMap().size(), space.name());
+            XYChart entropy = Charts.entropy(h);
+            assertEquals(Math.log(space.ops().size()),
+                    entropy.getSeriesMap().get("uniform (log " + space.ops().size() + ")").getYData()[0], 1e-12);
+            // s1 offers only parameter-free candidates on some kept edges: normal 4<-0 and 5<-1 (max_pool, skip),
+            // reduce six of its eight (max_pool, avg_pool); the other spaces start without any
+            double first = space.name().equals("s1") ? (2 + 6) / 16.0 : 0.0;
+            assertEquals(first, Charts.parameterFreeShares(h)[0], 1e-12, space.name() + ": parameter-free ops at first");
+            assertTrue(colours(png(Charts.parameterFreeShare(h))) > 10, space.name());
+        }
+        // node 2 keeps two edges in each of the normal and reduce cells: 4 of 16 kept edges
+        assertArrayEquals(new double[] {0, 4.0 / 16}, Charts.parameterFreeShares(ReportFixtures.dartsTypeHistory(
+                SearchSpace.s4())), 1e-12, "noise is parameter-free");
+        assertArrayEquals(new double[] {0, 4.0 / 16}, Charts.skipShare(java.util.Map.of("s2",
+                ReportFixtures.dartsTypeHistory(SearchSpace.s2()))).getSeriesMap().get("s2").getYData(), 1e-12);
+        // s3 offers none, skip and sep_conv_3x3: the softmax(α) mass on none and skip is 2/3 on every edge
+        assertEquals(2.0 / 3, Charts.parameterFreeMass(ReportFixtures.dartsTypeHistory(SearchSpace.s3()))[0], 1e-12);
+        Table t = Tables.history(ReportFixtures.dartsTypeHistory(SearchSpace.s1()));
+        assertTrue(t.stringColumn("architecture").get(0).startsWith("Genotype("), t.stringColumn("architecture").get(0));
+    }
+
+    @Test
     void anEmptyHistoryIsAClearError() {
         var e = assertThrows(IllegalArgumentException.class, () -> Charts.accuracy(List.of()));
         assertTrue(e.getMessage().contains("no epochs"), e.getMessage());

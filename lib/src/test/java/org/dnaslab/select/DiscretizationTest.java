@@ -23,9 +23,22 @@ class DiscretizationTest {
             for (SearchSpace space : new SearchSpace[] {SearchSpace.nb201(), SearchSpace.darts(), SearchSpace.s1()}) {
                 ArchitectureParameters arch = new ArchitectureParameters(m, space, new SplittableRandom(1), false);
                 Architecture a = Architecture.sample(space, new SplittableRandom(5));
-                Discretization.apply(arch.decisions(), a);
-                assertEquals(a, Discretization.fromDecisions(arch), space.name());
+                arch.decisions().commit(a);
+                assertEquals(a, arch.decisions().toArchitecture(), space.name());
+                Discretization.apply(arch.decisions(), Architecture.sample(space, new SplittableRandom(6)));
+                assertEquals(Architecture.sample(space, new SplittableRandom(6)), Discretization.fromDecisions(arch),
+                        space.name() + ": the select package's names do the same");
             }
+        }
+    }
+
+    @Test
+    void anArchitectureOfAnotherSpaceIsNotCommitted() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ArchitectureParameters arch = new ArchitectureParameters(m, SearchSpace.s2(), new SplittableRandom(1), false);
+            Architecture darts = Architecture.sample(SearchSpace.darts(), new SplittableRandom(5));
+            var e = assertThrows(IllegalArgumentException.class, () -> arch.decisions().commit(darts));
+            assertTrue(e.getMessage().contains("darts") && e.getMessage().contains("s2"), e.getMessage());
         }
     }
 
@@ -33,20 +46,9 @@ class DiscretizationTest {
     void readingAnUndecidedEdgeNamesIt() {
         try (NDManager m = NDManager.newBaseManager()) {
             ArchitectureParameters arch = new ArchitectureParameters(m, SearchSpace.nb201(), new SplittableRandom(1), false);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Discretization.fromDecisions(arch));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> arch.decisions().toArchitecture());
             assertTrue(e.getMessage().contains("1<-0"), e.getMessage());
         }
-    }
-
-    @Test
-    void sharesCountKeptEdgesOnly() {
-        Architecture nb = Architecture.parseNb201("|skip_connect~0|+|none~0|nor_conv_3x3~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_1x1~2|");
-        assertEquals(4.0 / 6, Discretization.parameterFreeShare(nb), 1e-12);
-        assertEquals(2.0 / 6, Discretization.skipShare(nb), 1e-12);
-        Architecture darts = Architecture.parseGenotype("[('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0),"
-                + " ('skip_connect', 1), ('sep_conv_3x3', 0), ('max_pool_3x3', 2), ('dil_conv_3x3', 0), ('sep_conv_5x5', 4)]");
-        assertEquals(8.0 / 16, Discretization.parameterFreeShare(darts), 1e-12);
-        assertEquals(6.0 / 16, Discretization.skipShare(darts), 1e-12);
     }
 
     @Test

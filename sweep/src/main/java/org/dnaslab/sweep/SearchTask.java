@@ -46,7 +46,7 @@ public record SearchTask(String method, String space, SearchBudget budget, long 
             return found;
         });
         boolean nb201 = space.equals("nb201");
-        String arch = nb201 ? r.architecture().toNb201String() : r.architecture().toGenotypeString();
+        String arch = r.architecture().toText();
         return new TaskOutcome("search", key, label(), arch, nb201 ? Nb201Canonical.key(r.architecture()) : arch,
                 seed, r.accuracy(), Double.NaN, r.metrics().getOrDefault("searchSeconds", Double.NaN),
                 stored.isEmpty(), ResidentMemory.currentMiB(), ResidentMemory.peakMiB());
