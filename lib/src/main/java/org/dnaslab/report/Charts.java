@@ -56,18 +56,22 @@ public final class Charts {
 
     /** Mean weight-step accuracy and the supernet's validation accuracy per epoch. */
     public static XYChart accuracy(List<EpochMetrics> history) {
-        requireHistory(history);
-        return Plot.lines("Supernet accuracy").axes("epoch", "accuracy")
-                .series("train (weight steps)", epochs(history), column(history, EpochMetrics::trainAcc))
-                .series("validation", epochs(history), column(history, EpochMetrics::valAcc)).legendInside().chart();
+        return trainAndValidation(history, "Supernet accuracy", "accuracy", EpochMetrics::trainAcc, EpochMetrics::valAcc);
     }
 
     /** Mean weight-step loss and the supernet's validation loss per epoch. */
     public static XYChart loss(List<EpochMetrics> history) {
+        return trainAndValidation(history, "Supernet loss", "cross-entropy", EpochMetrics::trainLoss,
+                EpochMetrics::valLoss);
+    }
+
+    private static XYChart trainAndValidation(List<EpochMetrics> history, String title, String yTitle,
+                                              ToDoubleFunction<EpochMetrics> train,
+                                              ToDoubleFunction<EpochMetrics> validation) {
         requireHistory(history);
-        return Plot.lines("Supernet loss").axes("epoch", "cross-entropy")
-                .series("train (weight steps)", epochs(history), column(history, EpochMetrics::trainLoss))
-                .series("validation", epochs(history), column(history, EpochMetrics::valLoss)).legendInside().chart();
+        return Plot.lines(title).axes("epoch", yTitle)
+                .series("train (weight steps)", epochs(history), column(history, train))
+                .series("validation", epochs(history), column(history, validation)).legendInside().chart();
     }
 
     /** Loss and accuracy side by side. */

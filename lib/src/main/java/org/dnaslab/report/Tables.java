@@ -61,8 +61,24 @@ public final class Tables {
                 + "/" + record.config().epochs() + " epochs, version " + record.version() + ")");
     }
 
-    /** softmax(α) of one epoch as a long table: edge, op, softmax, one row per edge and op of each cell type. */
+    /**
+     * softmax(α) of one epoch as a long table: cell, edge, op, softmax, one row per edge and op of each cell type of
+     * the epoch's space.
+     */
+    public static Table softmax(EpochMetrics epoch) {
+        return softmax(epoch, epoch.space());
+    }
+
+    /**
+     * As {@link #softmax(EpochMetrics)}, naming the space.
+     *
+     * @throws IllegalArgumentException when the epoch is of another space
+     */
     public static Table softmax(EpochMetrics epoch, SearchSpace space) {
+        if (!space.name().equals(epoch.space().name())) {
+            throw new IllegalArgumentException("epoch " + (epoch.epoch() + 1) + " is of the " + epoch.space().name()
+                    + " space, not " + space.name());
+        }
         StringColumn cell = StringColumn.create("cell");
         StringColumn edge = StringColumn.create("edge");
         StringColumn op = StringColumn.create("op");

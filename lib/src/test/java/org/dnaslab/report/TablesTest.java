@@ -8,6 +8,7 @@ import tech.tablesaw.api.Table;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TablesTest {
 
@@ -29,6 +30,17 @@ class TablesTest {
         assertEquals("1<-0", t.stringColumn("edge").get(0));
         assertEquals("none", t.stringColumn("op").get(0));
         assertEquals(0.2, t.doubleColumn("softmax").get(0), 1e-12);
+        assertThrows(IllegalArgumentException.class,
+                () -> Tables.softmax(ReportFixtures.nb201History(1).get(0), SearchSpace.darts()));
+    }
+
+    @Test
+    void softmaxTakesTheSpaceFromTheEpoch() {
+        Table t = Tables.softmax(ReportFixtures.dartsTypeHistory(SearchSpace.s3()).get(0));
+        assertEquals(2 * 14 * 3, t.rowCount(), "normal and reduce cells, 14 edges, 3 ops");
+        assertEquals("reduce", t.stringColumn("cell").get(t.rowCount() - 1));
+        assertEquals("sep_conv_3x3", t.stringColumn("op").get(t.rowCount() - 1));
+        assertEquals(1.0 / 3, t.doubleColumn("softmax").get(0), 1e-12);
     }
 
     @Test
