@@ -115,8 +115,18 @@ public final class Charts {
         return softmaxPerEdge(history, history.get(0).space(), CellType.NORMAL);
     }
 
+    /**
+     * How softmax(α) moves on each edge of one cell type ({@code CellType.REDUCE} for a DARTS-type reduction cell):
+     * one small chart per edge, a line per op of {@code space}, which must be the history's space.
+     */
     public static ChartGrid softmaxPerEdge(List<EpochMetrics> history, SearchSpace space, CellType type) {
         requireHistory(history);
+        for (EpochMetrics m : history) {
+            if (!m.space().name().equals(space.name())) {
+                throw new IllegalArgumentException("epoch " + (m.epoch() + 1) + " is of the " + m.space().name()
+                        + " space, not " + space.name() + "; its ops would be mislabelled");
+            }
+        }
         double[] x = epochs(history);
         List<String> edges = edgeNames(space);
         ChartGrid.Builder grid = ChartGrid.builder("softmax(α) per edge over epochs (" + type.key() + " cell)")

@@ -227,22 +227,27 @@ public final class Architecture {
         return UniformSampler.sample(space, random);
     }
 
+    /** The search space this architecture is a cell of; it decides the text form and the valid ops. */
     public SearchSpace space() {
         return space;
     }
 
+    /** The op on edge {@code edge} (an index into {@link SearchSpace#edges()}) of the cell type. */
     public String op(CellType type, int edge) {
         return ops.get(type).get(edge);
     }
 
+    /** Whether the edge is part of the discrete cell (always so in nb201). */
     public boolean kept(CellType type, int edge) {
         return kept.get(type).get(edge);
     }
 
+    /** One op per edge of the cell type, in the space's edge order (dropped edges included). */
     public List<String> ops(CellType type) {
         return ops.get(type);
     }
 
+    /** One kept flag per edge of the cell type, in the space's edge order. */
     public List<Boolean> keptEdges(CellType type) {
         return kept.get(type);
     }

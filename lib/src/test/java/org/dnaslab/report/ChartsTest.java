@@ -1,6 +1,7 @@
 package org.dnaslab.report;
 
 import org.dnaslab.search.EpochMetrics;
+import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
@@ -228,6 +229,13 @@ class ChartsTest {
                 ReportFixtures.dartsTypeHistory(SearchSpace.s2()))).getSeriesMap().get("s2").getYData(), 1e-12);
         // s3 offers none, skip and sep_conv_3x3: the softmax(α) mass on none and skip is 2/3 on every edge
         assertEquals(2.0 / 3, Charts.parameterFreeMass(ReportFixtures.dartsTypeHistory(SearchSpace.s3()))[0], 1e-12);
+        ChartGrid reduce = Charts.softmaxPerEdge(ReportFixtures.dartsTypeHistory(SearchSpace.s3()), SearchSpace.s3(),
+                CellType.REDUCE);
+        assertTrue(reduce.charts().get(0).getTitle().startsWith("edge 2<-0"), reduce.charts().get(0).getTitle());
+        // s2 and s4 have softmax(α) of the same shape, [14][2], but other ops: naming the wrong space is refused
+        var wrong = assertThrows(IllegalArgumentException.class, () -> Charts.softmaxPerEdge(
+                ReportFixtures.dartsTypeHistory(SearchSpace.s2()), SearchSpace.s4(), CellType.NORMAL));
+        assertTrue(wrong.getMessage().contains("s2") && wrong.getMessage().contains("s4"), wrong.getMessage());
         Table t = Tables.history(ReportFixtures.dartsTypeHistory(SearchSpace.s1()));
         assertTrue(t.stringColumn("architecture").get(0).startsWith("Genotype("), t.stringColumn("architecture").get(0));
     }
