@@ -20,6 +20,7 @@ import org.dnaslab.space.SearchSpace;
 public record SupernetConfig(String space, int channels, int cells, int inputChannels, int imageSize, int classes,
                              long seed, boolean edgeWeights) {
     public SupernetConfig {
+        require(space != null, "space is missing; expected one of " + SearchSpace.names());
         SearchSpace.byName(space);
         require(channels >= 2 && channels % 2 == 0, "channels must be even and >= 2, got " + channels);
         require(cells >= 1, "cells must be >= 1, got " + cells);

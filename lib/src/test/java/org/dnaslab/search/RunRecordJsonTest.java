@@ -84,6 +84,13 @@ class RunRecordJsonTest {
         assertEquals(archs, back.epochs().stream().map(EpochMetrics::architecture).toList());
         assertEquals("s3", back.epochs().get(0).space().name());
 
+        ObjectNode noSpace = old.deepCopy();
+        ((ObjectNode) noSpace.get("config").get("supernet")).remove("space");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(noSpace));
+        UncheckedIOException missing = assertThrows(UncheckedIOException.class, () -> Json.read(file, RunRecord.class));
+        assertTrue(missing.getMessage().contains(file.toString())
+                && missing.getMessage().contains("supernet config: space is missing"), missing.getMessage());
+
         old.remove("config");   // nowhere to take the space from
         Files.writeString(file, Json.MAPPER.writeValueAsString(old));
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Json.read(file, RunRecord.class));
