@@ -2,7 +2,7 @@ package org.dnaslab.sweep;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.dnaslab.bench.ResidentMemory;
+import org.dnaslab.report.ResidentMemory;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.evaluate.DartsSearchMethod;
 import org.dnaslab.evaluate.MethodResult;

@@ -3,7 +3,7 @@ package org.dnaslab.sweep;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.api.java.function.Function;
-import org.dnaslab.bench.ResidentMemory;
+import org.dnaslab.report.ResidentMemory;
 import org.dnaslab.evaluate.ResultStore;
 import org.dnaslab.evaluate.ScratchTrainer;
 import org.dnaslab.evaluate.TrainedResult;

@@ -1,13 +1,13 @@
 package org.dnaslab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dnaslab.bench.CpuSteal;
+import org.dnaslab.report.CpuSteal;
 import org.dnaslab.bench.MatmulPeak;
 import org.dnaslab.bench.PtPassBench;
 import org.dnaslab.data.FashionMnist;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.bench.Medians;
-import org.dnaslab.bench.ResidentMemory;
+import org.dnaslab.report.ResidentMemory;
 import org.dnaslab.bench.SearchStepBench;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.search.SearchConfig;
