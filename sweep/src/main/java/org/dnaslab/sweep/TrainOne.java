@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.api.java.function.Function;
 import org.dnaslab.report.ResidentMemory;
-import org.dnaslab.evaluate.ResultStore;
+import org.dnaslab.store.ResultStore;
 import org.dnaslab.evaluate.ScratchTrainer;
 import org.dnaslab.evaluate.TrainedResult;
 

@@ -14,7 +14,7 @@ import org.dnaslab.evaluate.RelativeImprovement;
 import org.dnaslab.evaluate.ScratchTrainer;
 import org.dnaslab.evaluate.TrainedResult;
 import org.dnaslab.evaluate.TrainingProtocol;
-import org.dnaslab.evaluate.ResultStore;
+import org.dnaslab.store.ResultStore;
 import org.dnaslab.search.SearchConfig;
 import org.dnaslab.space.SearchSpace;
 import org.dnaslab.store.AtomicFiles;

@@ -1,4 +1,4 @@
-package org.dnaslab.evaluate;
+package org.dnaslab.store;
 
 import java.nio.file.Path;
 
