@@ -52,6 +52,7 @@ public final class ResultStore {
         return new ResultStore(directory.toAbsolutePath().normalize());
     }
 
+    /** The store's directory, absolute. */
     public Path directory() {
         return root;
     }
@@ -62,6 +63,7 @@ public final class ResultStore {
         return root.resolve(key + SUFFIX);
     }
 
+    /** Whether a record is stored under {@code key} (readable or not). */
     public boolean contains(String key) {
         return Files.isRegularFile(file(key));
     }
