@@ -10,6 +10,7 @@ import org.dnaslab.kernel.session.Classpath;
 import org.dnaslab.kernel.session.DefaultImports;
 import org.dnaslab.kernel.session.Session;
 import org.dnaslab.progress.ProgressReporters;
+import org.dnaslab.store.ProjectVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,8 +147,8 @@ public final class KernelMain {
         return 0;
     }
 
+    /** The project's version, from the one source run records and result records use too. */
     static String version() {
-        String v = KernelMain.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return ProjectVersion.get();
     }
 }

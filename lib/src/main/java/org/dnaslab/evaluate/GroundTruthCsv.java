@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.Nb201Canonical;
+import org.dnaslab.store.Json;
 
 /**
  * Reads and writes the CSV form of a {@link GroundTruth} table (described there). Reading is strict: every problem
@@ -70,11 +71,7 @@ final class GroundTruthCsv {
 
     /** The protocol's JSON on one line, so it fits a comment line. */
     private static String compact(String json) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).toString();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the protocol's own JSON does not parse: " + json, e);
-        }
+        return Json.tree(json, "the protocol's own JSON").toString();
     }
 
     private static String number(double accuracy) {

@@ -11,6 +11,7 @@ import java.util.stream.LongStream;
 import org.dnaslab.progress.Progress;
 import org.dnaslab.progress.ProgressReporter;
 import org.dnaslab.progress.ProgressReporters;
+import org.dnaslab.store.ResultStore;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;

@@ -11,6 +11,7 @@ import org.dnaslab.progress.Progress;
 import org.dnaslab.progress.ProgressReporter;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.space.Architecture;
+import org.dnaslab.store.ResultStore;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

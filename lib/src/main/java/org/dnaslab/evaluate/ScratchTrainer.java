@@ -23,6 +23,7 @@ import org.dnaslab.search.SearchInterruptedException;
 import org.dnaslab.search.Seeds;
 import org.dnaslab.search.SgdMomentum;
 import org.dnaslab.space.Architecture;
+import org.dnaslab.store.ResultStore;
 import org.dnaslab.supernet.Supernet;
 import org.dnaslab.supernet.SupernetConfig;
 

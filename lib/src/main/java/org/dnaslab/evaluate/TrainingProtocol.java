@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.dnaslab.store.Json;
 
 /**
  * How an architecture is trained from scratch: a declared value saved with every result, so a number always says

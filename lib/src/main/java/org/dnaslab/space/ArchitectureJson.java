@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import org.dnaslab.store.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,8 +37,6 @@ import java.util.Map;
  * so a plain {@code new ObjectMapper()} reads and writes this form, also inside other records.
  */
 public final class ArchitectureJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ArchitectureJson() {
     }
 
@@ -122,23 +120,12 @@ public final class ArchitectureJson {
 
     /** Compact JSON text. */
     public static String write(Architecture a) {
-        try {
-            return MAPPER.writeValueAsString(toTree(a));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return toTree(a).toString();
     }
 
     /** Reads JSON text; malformed JSON and wrong content both give {@link IllegalArgumentException}. */
     public static Architecture read(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("architecture JSON is not valid JSON: " + e.getOriginalMessage()
-                    + " at " + e.getLocation(), e);
-        }
-        return fromTree(root);
+        return fromTree(Json.tree(json, "architecture JSON"));
     }
 
     /** Jackson serializer wired to {@link Architecture} by annotation. */

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The library's version, recorded in every run record so a figure can be traced to the code that made it. */
+/**
+ * The project's version, the one source for every record that names it: run records ({@code run.json}), result
+ * records ({@link ResultStore}), findings and the kernel's banner. Maven writes it into
+ * {@code org/dnaslab/version.properties} when it builds the library, so it is the same from the jar and from
+ * {@code target/classes}; "unknown" only when that resource is missing.
+ */
 public final class ProjectVersion {
     private static final String VERSION = load();
 
     private ProjectVersion() {
     }
 
+    /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String get() {
         return VERSION;
     }

@@ -9,6 +9,7 @@ import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.SearchConfig;
 import org.dnaslab.space.Architecture;
+import org.dnaslab.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.dnaslab.evaluate.Fixtures.CountingTrainer;
 import org.dnaslab.progress.ProgressReporters;
+import org.dnaslab.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;

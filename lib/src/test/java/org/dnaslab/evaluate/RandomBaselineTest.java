@@ -15,6 +15,7 @@ import java.util.Map;
 import org.dnaslab.evaluate.Fixtures.CountingTrainer;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.space.Architecture;
+import org.dnaslab.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;

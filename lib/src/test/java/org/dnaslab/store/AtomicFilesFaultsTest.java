@@ -2,7 +2,6 @@ package org.dnaslab.store;
 
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SyntheticData;
-import org.dnaslab.evaluate.ResultStore;
 import org.dnaslab.search.Checkpoint;
 import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.SearchConfig;

@@ -2,11 +2,11 @@ package org.dnaslab.sweep;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.dnaslab.bench.ResidentMemory;
+import org.dnaslab.report.ResidentMemory;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.evaluate.DartsSearchMethod;
 import org.dnaslab.evaluate.MethodResult;
-import org.dnaslab.evaluate.ResultStore;
+import org.dnaslab.store.ResultStore;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.search.SearchConfig;
 import org.dnaslab.space.Nb201Canonical;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dnaslab.bench.CpuSteal;
+import org.dnaslab.report.CpuSteal;
 import org.dnaslab.evaluate.TrainingProtocol;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.Nb201Canonical;

@@ -1,7 +1,6 @@
 package org.dnaslab.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.dnaslab.evaluate.TrainingProtocol;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.Nb201Canonical;
 import org.dnaslab.space.SearchSpace;
+import org.dnaslab.store.Json;
 
 /**
  * A sweep: a grid of search method × seed × budget, and a set of trainings from scratch, read from JSON and checked
@@ -40,7 +40,6 @@ public record SweepSpec(String name, String space, DataSource data, List<String>
                         TrainingProtocol protocol, Path store, String master) {
     /** The search methods a sweep knows. */
     public static final List<String> METHODS = List.of("darts");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static SweepSpec read(Path file) {
         String text;
@@ -54,13 +53,7 @@ public record SweepSpec(String name, String space, DataSource data, List<String>
 
     /** Parses and checks a spec; {@code source} names it in errors. */
     public static SweepSpec parse(String source, String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("sweep spec " + source + ": not valid JSON: " + e.getMessage(), e);
-        }
-        return new Reader(source).spec(root);
+        return new Reader(source).spec(Json.tree(json, "sweep spec " + source));
     }
 
     /** Every task of the sweep: searches (method × budget × seed), then trainings (cell × seed). */

@@ -3,8 +3,8 @@ package org.dnaslab.sweep;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.api.java.function.Function;
-import org.dnaslab.bench.ResidentMemory;
-import org.dnaslab.evaluate.ResultStore;
+import org.dnaslab.report.ResidentMemory;
+import org.dnaslab.store.ResultStore;
 import org.dnaslab.evaluate.ScratchTrainer;
 import org.dnaslab.evaluate.TrainedResult;
 

@@ -3,10 +3,11 @@ package org.dnaslab.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./lab search|bench|soak|findings …}: the library's command-line entry. */
+/** {@code ./lab search|bench|soak|findings|quick-honest …}: the command-line entry of the tools module. */
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
         description = "DNAS Lab command line: differentiable NAS search and benchmarks.",
-        subcommands = {SearchCommand.class, BenchCommand.class, SoakCommand.class, FindingsCommand.class})
+        subcommands = {SearchCommand.class, BenchCommand.class, SoakCommand.class, FindingsCommand.class,
+                QuickHonestCommand.class})
 public final class LabCommand implements Runnable {
 
     public static void main(String[] args) {

@@ -1,5 +1,8 @@
-package org.dnaslab.search;
+package org.dnaslab.cli;
 
+import org.dnaslab.search.DartsSearch;
+import org.dnaslab.search.RunRecord;
+import org.dnaslab.search.SearchStatus;
 import org.dnaslab.space.CellType;
 import org.dnaslab.store.Json;
 import org.dnaslab.testing.ChildJvm;

@@ -1,4 +1,4 @@
-package org.dnaslab.evaluate;
+package org.dnaslab.store;
 
 import java.nio.file.Path;
 
@@ -15,10 +15,12 @@ public final class CorruptRecordException extends RuntimeException {
         this.file = file;
     }
 
+    /** The key of the unreadable record, for {@link ResultStore#quarantine}. */
     public String key() {
         return key;
     }
 
+    /** The file that does not parse. */
     public Path file() {
         return file;
     }

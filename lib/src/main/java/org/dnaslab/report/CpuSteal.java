@@ -1,4 +1,4 @@
-package org.dnaslab.bench;
+package org.dnaslab.report;
 
 import java.io.IOException;
 import java.nio.file.Files;

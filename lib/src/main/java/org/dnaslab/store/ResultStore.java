@@ -1,4 +1,4 @@
-package org.dnaslab.evaluate;
+package org.dnaslab.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.dnaslab.store.AtomicFiles;
 
 /**
  * A directory of finished results, one JSON file per key: key {@code random/nb201/arch-3} is the file
@@ -25,7 +24,8 @@ import org.dnaslab.store.AtomicFiles;
  * record or none, and a rerun that skips stored keys loses at most the work that was in flight.
  *
  * <p>A file holds {@code {"key", "type", "savedAt", "version", "value"}}: the value plus when and by which
- * library version it was made.
+ * library version it was made ({@link ProjectVersion}, the version run records carry too). Values are read back
+ * strictly ({@link Json}): a field the type does not have, or lacks, is a {@link CorruptRecordException}.
  *
  * <p>A record that does not parse is an error ({@link CorruptRecordException}), never treated as missing:
  * recomputing it silently could hide a disk or a code problem. {@link #quarantine} renames it aside
@@ -52,6 +52,7 @@ public final class ResultStore {
         return new ResultStore(directory.toAbsolutePath().normalize());
     }
 
+    /** The store's directory, absolute. */
     public Path directory() {
         return root;
     }
@@ -62,6 +63,7 @@ public final class ResultStore {
         return root.resolve(key + SUFFIX);
     }
 
+    /** Whether a record is stored under {@code key} (readable or not). */
     public boolean contains(String key) {
         return Files.isRegularFile(file(key));
     }
@@ -69,12 +71,12 @@ public final class ResultStore {
     /** Stores {@code value} under {@code key}, replacing any earlier record atomically. */
     public void save(String key, Object value) {
         Objects.requireNonNull(value, "value");
-        ObjectNode envelope = Json.mapper().createObjectNode();
+        ObjectNode envelope = Json.MAPPER.createObjectNode();
         envelope.put("key", key);
         envelope.put("type", value.getClass().getSimpleName());
         envelope.put("savedAt", Instant.now().toString());
-        envelope.put("version", libraryVersion());
-        envelope.set("value", Json.mapper().valueToTree(value));
+        envelope.put("version", ProjectVersion.get());
+        envelope.set("value", Json.MAPPER.valueToTree(value));
         AtomicFiles.writeString(file(key), Json.write(envelope) + "\n");
     }
 
@@ -91,9 +93,9 @@ public final class ResultStore {
         }
         JsonNode envelope;
         try {
-            envelope = Json.mapper().readTree(text);
+            envelope = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new CorruptRecordException(key, f, "invalid JSON: " + e.getOriginalMessage() + Json.location(e), e);
+            throw new CorruptRecordException(key, f, "invalid JSON: " + Json.problem(e), e);
         }
         if (envelope == null || envelope.isMissingNode()) {
             throw new CorruptRecordException(key, f, "the file is empty", null);
@@ -102,9 +104,9 @@ public final class ResultStore {
             throw new CorruptRecordException(key, f, "no \"value\" field in the record", null);
         }
         try {
-            return Optional.of(Json.mapper().treeToValue(envelope.get("value"), type));
+            return Optional.of(Json.MAPPER.treeToValue(envelope.get("value"), type));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            String problem = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String problem = e instanceof JsonProcessingException j ? Json.problem(j) : e.getMessage();
             throw new CorruptRecordException(key, f, "not a valid " + type.getSimpleName() + ": " + problem, e);
         }
     }
@@ -186,23 +188,6 @@ public final class ResultStore {
             throw new IllegalArgumentException("bad result key '" + key + "': use '/'-separated parts of letters, "
                     + "digits and . _ + = -, each starting with a letter or digit (e.g. random/arch-3/seed-0)");
         }
-    }
-
-    /** The library version from the jar's Maven metadata, or "dev" when running from classes. */
-    static String libraryVersion() {
-        String v = ResultStore.class.getPackage().getImplementationVersion();
-        if (v == null) {
-            try (var in = ResultStore.class.getResourceAsStream("/META-INF/maven/org.dnaslab/dnaslab-lib/pom.properties")) {
-                if (in != null) {
-                    var props = new java.util.Properties();
-                    props.load(in);
-                    v = props.getProperty("version");
-                }
-            } catch (IOException ignored) {
-                // no metadata: report "dev" below
-            }
-        }
-        return v == null ? "dev" : v;
     }
 
     @Override

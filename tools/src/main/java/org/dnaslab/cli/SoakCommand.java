@@ -2,7 +2,7 @@ package org.dnaslab.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.dnaslab.bench.ResidentMemory;
+import org.dnaslab.report.ResidentMemory;
 import org.dnaslab.data.FashionMnist;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.progress.ProgressReporters;

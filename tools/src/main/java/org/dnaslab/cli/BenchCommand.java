@@ -1,13 +1,13 @@
 package org.dnaslab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dnaslab.bench.CpuSteal;
+import org.dnaslab.report.CpuSteal;
 import org.dnaslab.bench.MatmulPeak;
 import org.dnaslab.bench.PtPassBench;
 import org.dnaslab.data.FashionMnist;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.bench.Medians;
-import org.dnaslab.bench.ResidentMemory;
+import org.dnaslab.report.ResidentMemory;
 import org.dnaslab.bench.SearchStepBench;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.search.SearchConfig;
@@ -194,6 +194,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (code != 0) {
             throw new IllegalStateException("the PyTorch reference failed with exit code " + code);
         }
-        return Json.MAPPER.readTree(out);
+        // Python's json module writes a NaN timing as a bare NaN token: another program's format, read leniently.
+        return Json.treeLenient(java.nio.file.Files.readString(out.toPath()), "the reference's output " + out);
     }
 }

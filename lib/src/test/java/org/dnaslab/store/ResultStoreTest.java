@@ -1,4 +1,4 @@
-package org.dnaslab.evaluate;
+package org.dnaslab.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.dnaslab.evaluate.MethodResult;
+import org.dnaslab.evaluate.TrainedResult;
+import org.dnaslab.evaluate.TrainingProtocol;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
@@ -23,8 +26,8 @@ class ResultStoreTest {
     Path dir;
 
     private static TrainedResult result(double acc) {
-        Architecture a = Fixtures.nb201("nor_conv_3x3", "skip_connect", "none", "avg_pool_3x3", "nor_conv_1x1",
-                "nor_conv_3x3");
+        Architecture a = Architecture.of(SearchSpace.nb201(), List.of("nor_conv_3x3", "skip_connect", "none",
+                "avg_pool_3x3", "nor_conv_1x1", "nor_conv_3x3"));
         Map<String, Double> metrics = new java.util.LinkedHashMap<>();
         metrics.put("params", 1.5e5);
         metrics.put("loss", 0.3);
@@ -67,8 +70,11 @@ class ResultStoreTest {
         store.save("x", result(0.5));
         String text = Files.readString(store.file("x"));
         assertTrue(text.contains("\"savedAt\""), text);
-        assertTrue(text.contains("\"version\""), text);
         assertTrue(text.contains("\"type\" : \"TrainedResult\""), text);
+        // One version source: the version a run record carries (ProjectVersion), also from target/classes, where
+        // the jar's manifest and Maven metadata that the store once read do not exist.
+        assertTrue(ProjectVersion.get().matches("\\d+\\.\\d+\\.\\d+.*"), ProjectVersion.get());
+        assertEquals(ProjectVersion.get(), Json.MAPPER.readTree(text).get("version").asText(), text);
     }
 
     @Test

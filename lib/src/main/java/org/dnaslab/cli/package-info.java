@@ -1,2 +1,0 @@
-/** The command line ({@code ./lab search}, {@code ./lab bench}); the library's API is the rest. */
-package org.dnaslab.cli;
