@@ -2,7 +2,7 @@ package org.dnaslab.select;
 
 import org.dnaslab.progress.Progress;
 import org.dnaslab.progress.ProgressReporters;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.search.Seeds;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
@@ -87,7 +87,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
                 : ProgressReporters.silent().start("", steps.size())) {
             for (int i = 0; i < steps.size(); i++) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new SearchInterruptedException("PT selection interrupted after " + i + " of " + steps.size()
+                    throw new TrainingInterruptedException("PT selection interrupted after " + i + " of " + steps.size()
                             + " steps; the decisions taken so far stay committed");
                 }
                 steps.get(i).run();

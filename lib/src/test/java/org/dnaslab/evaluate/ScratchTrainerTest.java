@@ -1,5 +1,6 @@
 package org.dnaslab.evaluate;
 
+import org.dnaslab.train.LrSchedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.dnaslab.data.DataPair;
 import org.dnaslab.data.SyntheticData;
 import org.dnaslab.progress.ProgressReporters;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.space.Architecture;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class ScratchTrainerTest {
     void anInterruptStopsWithAnExceptionNotAPartialResult() {
         Thread.currentThread().interrupt();
         try {
-            var e = assertThrows(SearchInterruptedException.class, () -> train(tiny(1)));
+            var e = assertThrows(TrainingInterruptedException.class, () -> train(tiny(1)));
             assertTrue(e.getMessage().contains("interrupted at epoch 1/1, step 1/"), e.getMessage());
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays visible to the caller");
         } finally {

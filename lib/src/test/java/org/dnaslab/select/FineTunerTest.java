@@ -1,7 +1,7 @@
 package org.dnaslab.select;
 
 import org.dnaslab.search.DartsSearch;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.OpNames;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class FineTunerTest {
             assertEquals(live, manager.getManagedArrays().size(), "live arrays after three more tunings");
             Thread.currentThread().interrupt();
             try {
-                assertThrows(SearchInterruptedException.class,
+                assertThrows(TrainingInterruptedException.class,
                         () -> tuner.tune(search.supernet(), ctx.data(), ctx.split().train(), ctx.split().val()));
             } finally {
                 Thread.interrupted();

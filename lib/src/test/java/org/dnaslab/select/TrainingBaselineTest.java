@@ -2,7 +2,7 @@ package org.dnaslab.select;
 
 import org.dnaslab.data.DataPair;
 import org.dnaslab.data.SyntheticData;
-import org.dnaslab.evaluate.LrSchedule;
+import org.dnaslab.train.LrSchedule;
 import org.dnaslab.evaluate.ScratchTrainer;
 import org.dnaslab.evaluate.TrainedResult;
 import org.dnaslab.evaluate.TrainingProtocol;
