@@ -1,9 +1,7 @@
 package org.dnaslab.search;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import org.dnaslab.data.DataSplit;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SplitStrategies;
@@ -32,10 +30,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * DARTS's bilevel search, as a configuration of the {@link TrainingLoop}: each step takes an architecture step on a
- * validation batch ({@link ArchitectureStep}, or {@link UnrolledGradient} for second order; Adam on α, and β when
- * present) and then a {@link WeightStep} on a training batch (SGD with momentum, cosine learning rate per epoch,
- * gradient clipping). An epoch is one pass over the weight images of its split, the architecture batches drawn as
+ * DARTS's bilevel search, as a configuration of the {@link TrainingLoop}: each step is a {@link BilevelStep} (an
+ * architecture step on a validation batch, Adam on α and β, then a {@link WeightStep} on a training batch: SGD with
+ * momentum, cosine learning rate per epoch, gradient clipping). An epoch is one pass over the weight images of its split, the architecture batches drawn as
  * needed ({@link ArchitectureBatches}); after it, the supernet is measured on the split's held-out images
  * ({@link DataSplit#heldOut()}), which no weight step of the run sees, and the run directory (if any) is saved
  * ({@link SearchCheckpointer}).
@@ -52,10 +49,7 @@ public final class DartsSearch implements AutoCloseable {
     private final SearchConfig config;
     private final NDManager manager;
     private final Supernet supernet;
-    private final WeightStep weightStep;
-    private final ArchitectureStep architectureStep;
-    private final Adam alphaOptimizer;
-    private final Adam betaOptimizer;
+    private final BilevelStep bilevelStep;
     private final List<SearchListener> listeners;
     private final LossTerm lossTerm;
     private final Path runDirectory;
@@ -87,28 +81,10 @@ public final class DartsSearch implements AutoCloseable {
         if (config.fixedAlpha()) {
             arch.fixUniform();
         }
-        this.weightStep = new WeightStep(supernet, config.weightOptimizer(), arch.trainable());
-        this.architectureStep = new ArchitectureStep(supernet, lossTerm, config.epochs());
-        List<NDArray> alphas = new ArrayList<>();
-        List<NDArray> betas = new ArrayList<>();
-        for (CellType t : arch.space().cellTypes()) {
-            alphas.add(arch.alpha(t));
-            if (arch.hasBeta()) {
-                betas.add(arch.beta(t));
-            }
-        }
-        var adam = config.alphaOptimizer();
-        float b1 = (float) adam.beta1();
-        float b2 = (float) adam.beta2();
-        this.alphaOptimizer = new Adam(alphas, b1, b2, (float) adam.weightDecay());
-        this.betaOptimizer = betas.isEmpty() ? null : new Adam(betas, b1, b2, (float) adam.weightDecay());
+        this.bilevelStep = new BilevelStep(config, supernet, lossTerm);
         this.loop = new TrainingLoop("search", config.epochs(), List.of(new StepsToListeners()));
-        Map<String, ParameterOptimizer> optimizers = new LinkedHashMap<>();
-        optimizers.put("sgd", weightStep.optimizer());
-        optimizers.put("adam_alpha", alphaOptimizer);
-        optimizers.put("adam_beta", betaOptimizer);
         this.checkpointer = runDirectory == null ? null
-                : new SearchCheckpointer(runDirectory, supernet, loop, optimizers);
+                : new SearchCheckpointer(runDirectory, supernet, loop, bilevelStep.optimizers());
     }
 
     public static Builder builder(SearchConfig config) {
@@ -327,29 +303,7 @@ public final class DartsSearch implements AutoCloseable {
 
         @Override
         public StepResult step(int epoch, int step, int steps) {
-            int b = config.batchSize();
-            double valLoss = Double.NaN;
-            double valAcc = Double.NaN;
-            boolean stepAlpha = supernet.arch().isAlphaTrainable() && epoch >= config.alphaFrozenEpochs();
-            if (stepAlpha || betaOptimizer != null) {
-                try (NDScope scope = new NDScope()) {
-                    Batch valBatch = Batch.load(manager, data, val.order(step), val.from(step), b);
-                    double[] lossAcc = config.secondOrder()
-                            ? new UnrolledGradient(supernet, weightStep.optimizer(), config, lossTerm, epoch)
-                                    .compute(Batch.load(manager, data, trainOrder, step * b, b), valBatch, lr)
-                            : architectureStep.gradient(valBatch, epoch, false);
-                    valLoss = lossAcc[0];
-                    valAcc = lossAcc[1];
-                    if (stepAlpha) {
-                        alphaOptimizer.step((float) config.alphaLr());
-                    }
-                    if (betaOptimizer != null) {
-                        betaOptimizer.step((float) config.alphaLr());
-                    }
-                }
-            }
-            StepResult w = weightStep.run(data, trainOrder, step * b, b, lr);
-            return new StepResult(w.loss(), w.correct(), w.images(), w.lr(), valLoss, valAcc, 0);
+            return bilevelStep.run(data, trainOrder, val, epoch, step, lr);
         }
 
         @Override
@@ -460,13 +414,8 @@ public final class DartsSearch implements AutoCloseable {
 
     @Override
     public void close() {
-        // the manager would free the optimizers' state too; closing them says whose arrays they are
         try {
-            weightStep.close();
-            alphaOptimizer.close();
-            if (betaOptimizer != null) {
-                betaOptimizer.close();
-            }
+            bilevelStep.close();
         } finally {
             manager.close();
         }
