@@ -82,6 +82,41 @@ class ScratchTrainerTest {
         }
     }
 
+    /** Issue 13: a per-step cosine moves the rate within an epoch; per epoch, every step of an epoch shares one. */
+    @Test
+    void aPerStepScheduleAnnealsWithinAnEpoch() {
+        TrainingProtocol perEpoch = tiny(2).toBuilder().optDataLimit(128).build();
+        TrainingProtocol perStep = perEpoch.toBuilder().optLrSchedule(LrSchedule.cosinePerStep(0.005)).build();
+        java.util.List<Double> epochRates = stepRates(perEpoch);
+        java.util.List<Double> stepRates = stepRates(perStep);
+        assertEquals(8, stepRates.size(), "4 steps of 32 in each of 2 epochs");
+        assertEquals(java.util.Collections.nCopies(4, (double) 0.1f), epochRates.subList(0, 4), "per epoch: one rate");
+        assertEquals(epochRates.get(0), stepRates.get(0), 0, "both start at the base rate");
+        assertEquals(epochRates.get(4), stepRates.get(4), 0, "each epoch starts at the per-epoch rate");
+        for (int i = 1; i < 8; i++) {
+            assertTrue(stepRates.get(i) < stepRates.get(i - 1), "per step falls at every step: " + stepRates);
+        }
+        assertEquals((float) (0.005 + 0.095 * (1 + Math.cos(Math.PI * 1.25 / 2)) / 2), stepRates.get(5), 1e-9);
+    }
+
+    /** The learning rate of every step, as the trainer's progress shows it. */
+    private static java.util.List<Double> stepRates(TrainingProtocol p) {
+        java.util.List<Double> rates = new java.util.ArrayList<>();
+        new ScratchTrainer(GRATINGS).train(CONVS, p, new org.dnaslab.progress.Progress() {
+            @Override
+            public void update(long step, String phase, Map<String, Double> metrics) {
+                if (phase.contains(" step ")) {
+                    rates.add(metrics.get("lr"));
+                }
+            }
+
+            @Override
+            public void finish(String message) {
+            }
+        });
+        return rates;
+    }
+
     @Test
     void anInterruptStopsWithAnExceptionNotAPartialResult() {
         Thread.currentThread().interrupt();

@@ -48,6 +48,18 @@ class TrainingLoopTest {
         }
     }
 
+    /** Interrupts the thread once step {@code step} of epoch {@code epoch} is done. */
+    private static TrainingLoop.Listener interruptAfter(int epoch, int step) {
+        return new TrainingLoop.Listener() {
+            @Override
+            public void onStep(int e, int s, int steps, StepResult r, EpochSums soFar) {
+                if (e == epoch && s == step) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
     @Test
     void runsEveryStepOnceInOrderAndAveragesEachEpoch() {
         Recorder body = new Recorder();
@@ -80,14 +92,7 @@ class TrainingLoopTest {
     @Test
     void anInterruptStopsBeforeTheNextStepLeavesTheFlagSetAndTheLoopContinuesThere() {
         Recorder body = new Recorder();
-        TrainingLoop loop = new TrainingLoop("test", 2, List.of(new TrainingLoop.Listener() {
-            @Override
-            public void onStep(int epoch, int step, int steps, StepResult r, EpochSums soFar) {
-                if (epoch == 0 && step == 1) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }));
+        TrainingLoop loop = new TrainingLoop("test", 2, List.of(interruptAfter(0, 1)));
         try {
             TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class,
                     () -> loop.run(body, null));
@@ -118,14 +123,7 @@ class TrainingLoopTest {
     @Test
     void positionTimeAndSumsSurviveASaveAndALoad() {
         Recorder body = new Recorder();
-        TrainingLoop loop = new TrainingLoop("test", 2, List.of(new TrainingLoop.Listener() {
-            @Override
-            public void onStep(int epoch, int step, int steps, StepResult r, EpochSums soFar) {
-                if (epoch == 1 && step == 0) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }));
+        TrainingLoop loop = new TrainingLoop("test", 2, List.of(interruptAfter(1, 0)));
         try {
             assertThrows(TrainingInterruptedException.class, () -> loop.run(body, null));
         } finally {
