@@ -32,7 +32,9 @@ import java.util.SplittableRandom;
  * Unlike darts-pt, the optimizers' state (momentum, Adam moments) starts afresh at every tuning interval.
  *
  * <p>Edges committed before the selection starts count as decided. The selector leaves the supernet with every
- * decision committed and its tuned weights.
+ * decision committed and its tuned weights. Interrupted, it stops before its next decision or tuning step with
+ * {@link TrainingInterruptedException} (the library's contract, {@link org.dnaslab.train}); the decisions taken so
+ * far stay committed.
  */
 public final class PerturbationSelector implements ArchitectureSelector {
     private static final long PURPOSE_EDGE_ORDER = 0x5054L;
