@@ -188,7 +188,7 @@ public final class DartsSearch implements AutoCloseable {
             throw new IllegalStateException("this search has not run in this session, so it does not hold its data;"
                     + " pass them: searchData(trainingData)");
         }
-        return new SearchData(data, lastSplit(data));
+        return SearchData.of(config, data, loop.epoch());
     }
 
     /**
@@ -198,25 +198,12 @@ public final class DartsSearch implements AutoCloseable {
      * @throws IllegalArgumentException when the search ran on other data
      */
     public SearchData searchData(ImageDataset trainingData) {
-        ImageDataset limited = limited(trainingData);
-        String given = describe(limited);
+        ImageDataset limited = SearchData.limited(config, trainingData);
+        String given = SearchData.describe(limited);
         if (searchedOn != null && !searchedOn.equals(given)) {
             throw new IllegalArgumentException("this search ran on " + searchedOn + ", not on " + given);
         }
-        return new SearchData(data != null && searchedOn != null ? data : limited, lastSplit(limited));
-    }
-
-    private DataSplit lastSplit(ImageDataset d) {
-        int epoch = Math.max(0, loop.epoch() - 1);
-        return SplitStrategies.byName(config.split()).split(d.size(), epoch, config.supernet().seed());
-    }
-
-    private ImageDataset limited(ImageDataset trainingData) {
-        return config.trainLimit() > 0 ? trainingData.limit(config.trainLimit()) : trainingData;
-    }
-
-    private static String describe(ImageDataset d) {
-        return d.name() + " (" + d.size() + " images)";
+        return SearchData.of(config, data != null ? data : limited, loop.epoch());
     }
 
     /**
@@ -239,9 +226,9 @@ public final class DartsSearch implements AutoCloseable {
             throw new IllegalStateException("this search stopped on " + diverged + "; resume it from its run"
                     + " directory (the last good checkpoint) or start a new one");
         }
-        ImageDataset limited = limited(trainingData);
-        checkData(limited);
-        String given = describe(limited);
+        ImageDataset limited = SearchData.limited(config, trainingData);
+        SearchData.checkFits(config, limited);
+        String given = SearchData.describe(limited);
         if (searchedOn != null && !searchedOn.equals(given)) {
             throw new IllegalArgumentException("this search ran on " + searchedOn + ", not on " + given
                     + (runDirectory == null ? "" : " (" + runDirectory.resolve(SearchCheckpointer.RECORD) + ")")
@@ -369,19 +356,6 @@ public final class DartsSearch implements AutoCloseable {
                     + split.train().length + " weight-step and " + split.val().length + " architecture-step images)");
         }
         return steps;
-    }
-
-    private void checkData(ImageDataset d) {
-        var s = config.supernet();
-        if (d.channels() != s.inputChannels() || d.height() != s.imageSize() || d.width() != s.imageSize()) {
-            throw new IllegalArgumentException("dataset " + d.name() + " has " + d.channels() + "x" + d.height()
-                    + "x" + d.width() + " images, the supernet expects " + s.inputChannels() + "x" + s.imageSize()
-                    + "x" + s.imageSize());
-        }
-        if (d.numClasses() != s.classes()) {
-            throw new IllegalArgumentException("dataset " + d.name() + " has " + d.numClasses()
-                    + " classes, the supernet expects " + s.classes());
-        }
     }
 
     /** Writes checkpoint.bin and run.json (each atomically) when the search has a run directory. */
