@@ -87,6 +87,7 @@ public final class DartsSearch implements AutoCloseable {
                 : new SearchCheckpointer(runDirectory, supernet, loop, bilevelStep.optimizers());
     }
 
+    /** A new search of {@code config}: add listeners, a loss term, a run directory, then {@link Builder#build()}. */
     public static Builder builder(SearchConfig config) {
         return new Builder(config);
     }
@@ -122,6 +123,7 @@ public final class DartsSearch implements AutoCloseable {
         return s;
     }
 
+    /** {@link #resume(Path, Consumer)} with no listeners or loss term. */
     public static DartsSearch resume(Path runDirectory) {
         return resume(runDirectory, null);
     }
@@ -150,10 +152,12 @@ public final class DartsSearch implements AutoCloseable {
         return b.build();
     }
 
+    /** What this search runs. */
     public SearchConfig config() {
         return config;
     }
 
+    /** The supernet this search owns and trains (closed with the search). */
     public Supernet supernet() {
         return supernet;
     }
@@ -163,10 +167,12 @@ public final class DartsSearch implements AutoCloseable {
         return List.copyOf(history);
     }
 
+    /** Completed epochs. */
     public int epochsDone() {
         return loop.epoch();
     }
 
+    /** Where the search stands (see {@link SearchStatus}). */
     public SearchStatus status() {
         return status;
     }
@@ -431,6 +437,7 @@ public final class DartsSearch implements AutoCloseable {
             return this;
         }
 
+        /** The search, its supernet initialised from the config's seed. */
         public DartsSearch build() {
             return new DartsSearch(this);
         }

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public record SearchResult(SearchStatus status, int epochsDone, Architecture architecture, List<EpochMetrics> history,
                            Path runDirectory, double seconds) {
+    /** The metrics of the last completed epoch, or null when none was completed. */
     public EpochMetrics last() {
         return history.isEmpty() ? null : history.get(history.size() - 1);
     }

@@ -56,6 +56,7 @@ public record FineTuner(int epochs, SgdSettings sgd, LrSchedule schedule, int sc
         java.util.Objects.requireNonNull(adam, "adam");
     }
 
+    /** A builder with DARTS's SGD settings, a constant 0.025, batch 64 and no α steps. */
     public static Builder builder() {
         return new Builder();
     }
@@ -214,6 +215,7 @@ public record FineTuner(int epochs, SgdSettings sgd, LrSchedule schedule, int sc
         private Builder() {
         }
 
+        /** Epochs per {@link FineTuner#tune} call. */
         public Builder setEpochs(int n) {
             this.epochs = n;
             return this;
@@ -286,6 +288,7 @@ public record FineTuner(int epochs, SgdSettings sgd, LrSchedule schedule, int sc
             return this;
         }
 
+        /** The tuner; its record constructor checks every value. */
         public FineTuner build() {
             return new FineTuner(epochs, sgd, schedule, scheduleEpochs, firstEpoch, batchSize, alphaSteps, adam, seed,
                     progress);

@@ -49,10 +49,12 @@ public record SelectionContext(Supernet supernet, ImageDataset data, DataSplit s
         return new SelectionContext(search.supernet(), d.data(), d.split(), search.config());
     }
 
+    /** The search's seed (PT's edge order and tuning orders default to it). */
     public long seed() {
         return config.supernet().seed();
     }
 
+    /** The search's batch size, used for every measurement and tuning step. */
     public int batchSize() {
         return config.batchSize();
     }
