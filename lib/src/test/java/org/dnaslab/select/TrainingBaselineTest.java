@@ -9,7 +9,6 @@ import org.dnaslab.evaluate.TrainingProtocol;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.regularize.EntropyPenalty;
 import org.dnaslab.search.DartsSearch;
-import org.dnaslab.search.SearchConfig;
 import org.dnaslab.search.SearchResult;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
