@@ -11,10 +11,9 @@ import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.EpochMetrics;
 import org.dnaslab.search.LossTerm;
 import org.dnaslab.search.SearchConfig;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SearchResult;
-import org.dnaslab.search.SearchStatus;
 import org.dnaslab.search.StepMetrics;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.OpNames;
@@ -38,7 +37,7 @@ import org.dnaslab.space.OpNames;
  * weights: none, skip, pooling, noise; see {@link OpNames#isParameterFree}) and {@code skipShare} (the same for
  * skip_connect alone), the numbers by which DARTS' collapse is usually reported.
  *
- * <p>An interrupted search throws {@link SearchInterruptedException} (and leaves the thread's interrupt flag set),
+ * <p>An interrupted search throws {@link TrainingInterruptedException} (and leaves the thread's interrupt flag set),
  * so the runner stores nothing for that seed.
  */
 public final class DartsSearchMethod implements SearchMethod {
@@ -79,14 +78,7 @@ public final class DartsSearchMethod implements SearchMethod {
             b.optRunDirectory(runRoot.resolve("seed-" + seed));
         }
         try (DartsSearch search = b.build()) {
-            SearchResult r = search.run(data);
-            if (r.status() != SearchStatus.FINISHED) {
-                if (r.status() == SearchStatus.INTERRUPTED) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new SearchInterruptedException("DARTS search with seed " + seed + " stopped (" + r.status()
-                        + ") after " + r.epochsDone() + " of " + config.epochs() + " epochs; no result for this seed");
-            }
+            SearchResult r = search.run(data); // an interrupt throws, the flag set: no result for this seed
             Architecture selected = Objects.requireNonNull(selector.apply(search), "the selector returned null");
             EpochMetrics last = r.last();
             Map<String, Double> metrics = new LinkedHashMap<>();

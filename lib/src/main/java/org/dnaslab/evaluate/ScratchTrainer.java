@@ -19,13 +19,16 @@ import org.dnaslab.progress.Progress;
 import org.dnaslab.search.Batch;
 import org.dnaslab.search.Gradients;
 import org.dnaslab.search.Losses;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.search.Seeds;
-import org.dnaslab.search.SgdMomentum;
+import org.dnaslab.search.WeightStep;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.store.ResultStore;
 import org.dnaslab.supernet.Supernet;
 import org.dnaslab.supernet.SupernetConfig;
+import org.dnaslab.train.EpochSums;
+import org.dnaslab.train.StepResult;
+import org.dnaslab.train.TrainingLoop;
 
 /**
  * Trains an architecture from scratch on the discrete network of {@link Supernet#discrete} (the search's macro
@@ -54,7 +57,7 @@ import org.dnaslab.supernet.SupernetConfig;
  * the last epoch, auxiliary term included), {@code testLoss}, {@code trainImages}, {@code testImages}.
  *
  * <p>Progress counts epochs and shows the running loss and accuracy within an epoch. Interrupting the thread stops
- * the training before the next step with {@link SearchInterruptedException} (the interrupt flag stays set): a
+ * the training before the next step with {@link TrainingInterruptedException} (the interrupt flag stays set): a
  * partial training is never returned, so a {@link ResultStore} never records one.
  */
 public final class ScratchTrainer implements ArchitectureTrainer {
@@ -121,90 +124,108 @@ public final class ScratchTrainer implements ArchitectureTrainer {
             throw new IllegalArgumentException("training needs at least 2 images (batch norm), got " + train.size());
         }
         long started = System.nanoTime();
-        long seed = protocol.seed();
         // Only ops such as S4's noise draw from the engine's generator.
-        Engine.getInstance().setRandomSeed((int) seed);
+        Engine.getInstance().setRandomSeed((int) protocol.seed());
         try (NDManager manager = NDManager.newBaseManager();
              Supernet net = network(manager, architecture, protocol);
-             SgdMomentum optimizer = new SgdMomentum(net.weights(), (float) protocol.momentum(),
-                     (float) protocol.weightDecay())) {
-            List<NDArray> weights = net.weights();
-            AuxiliaryLoss lossFunction = AuxiliaryLoss.of(protocol);
-            boolean auxiliary = net.hasAuxiliaryHead();
-            int[] all = IntStream.range(0, train.size()).toArray();
-            int batch = protocol.batchSize();
-            int steps = (train.size() / batch) + (train.size() % batch >= 2 ? 1 : 0);
-            double lastLoss = Double.NaN;
-            double lastAccuracy = Double.NaN;
-            for (int epoch = 0; epoch < protocol.epochs(); epoch++) {
-                int[] order = Seeds.shuffled(all, Seeds.stream(seed, PURPOSE_ORDER, epoch));
-                SplittableRandom cutoutRandom = Seeds.stream(seed, PURPOSE_CUTOUT, epoch);
-                double dropPath = dropPathAt(protocol, epoch);
-                net.setDropPath(dropPath, dropPath > 0 ? Seeds.stream(seed, PURPOSE_DROP_PATH, epoch) : null);
-                float lr = (float) protocol.learningRate(epoch);
-                double lossSum = 0;
-                long correct = 0;
-                long seen = 0;
-                for (int step = 0; step < steps; step++) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new SearchInterruptedException("training of " + architecture + " interrupted at epoch "
-                                + (epoch + 1) + "/" + protocol.epochs() + ", step " + (step + 1) + "/" + steps
-                                + "; nothing was returned or stored");
-                    }
-                    int from = step * batch;
-                    int size = Math.min(batch, train.size() - from);
-                    try (NDScope scope = new NDScope()) {
-                        Batch b = Batch.load(manager, train, order, from, size);
-                        NDArray x = b.images();
-                        NDArray beforeCutout = inspector == null ? null : x.duplicate();
-                        Cutout.apply(x, protocol.cutoutLength(), cutoutRandom);
-                        float loss;
-                        try (Gradients.Pass pass = Gradients.towards(weights, List.of())) {
-                            NDList out = auxiliary ? net.forwardWithAuxiliary(x, ForwardMode.TRAIN)
-                                    : new NDList(net.forward(x, ForwardMode.TRAIN));
-                            NDArray l = lossFunction.evaluate(new NDList(b.labels()), out);
-                            pass.backward(l);
-                            loss = l.getFloat();
-                            correct += Losses.correct(out.get(0), b.labels());
-                        }
-                        if (!Float.isFinite(loss)) {
-                            throw new IllegalStateException("training of " + architecture + " diverged: loss " + loss
-                                    + " at epoch " + (epoch + 1) + ", step " + (step + 1) + " under "
-                                    + protocol.describe());
-                        }
-                        if (inspector != null) {
-                            inspector.onStep(new Step(epoch, step, beforeCutout, x, b.labels(), loss, net));
-                        }
-                        if (protocol.gradClip() > 0) {
-                            Gradients.clipNorm(weights, protocol.gradClip());
-                        }
-                        optimizer.step(lr);
-                        lossSum += (double) loss * size;
-                        seen += size;
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    bar.update(epoch, "epoch " + (epoch + 1) + "/" + protocol.epochs() + " step " + (step + 1) + "/"
-                            + steps, runningMetrics(lossSum / seen, (double) correct / seen, lr));
-                }
-                lastLoss = lossSum / seen;
-                lastAccuracy = (double) correct / seen;
-                bar.update(epoch + 1, "epoch " + (epoch + 1) + "/" + protocol.epochs(),
-                        runningMetrics(lastLoss, lastAccuracy, lr));
-            }
+             WeightStep weightStep = new WeightStep(net, protocol.sgd(), List.of())) {
+            Training body = new Training(architecture, protocol, train, net, weightStep, bar);
+            new TrainingLoop("training of " + architecture, protocol.epochs(), List.of(body)).run(body, null);
             net.setDropPath(0, null);
             double[] test = evaluate(net, data.test());
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("params", (double) net.parameterCount());
-            metrics.put("finalLoss", lastLoss);
+            metrics.put("finalLoss", body.lastLoss);
             metrics.put("testLoss", test[0]);
             metrics.put("trainImages", (double) train.size());
             metrics.put("testImages", (double) data.test().size());
             double seconds = (System.nanoTime() - started) / 1e9;
             bar.update(protocol.epochs(), "tested", Map.of("test_acc", test[1]));
-            return new TrainedResult(architecture, test[1], lastAccuracy, protocol.epochs(), seconds, protocol, metrics);
+            return new TrainedResult(architecture, test[1], body.lastAccuracy, protocol.epochs(), seconds, protocol,
+                    metrics);
+        }
+    }
+
+    /**
+     * The epochs of one training as the loop runs them: a seeded order, cutout squares and drop-path draws per
+     * epoch; each step a {@link WeightStep} whose objective applies cutout and adds the auxiliary loss.
+     */
+    private final class Training implements TrainingLoop.Body, TrainingLoop.Listener {
+        private final Architecture architecture;
+        private final TrainingProtocol protocol;
+        private final ImageDataset train;
+        private final Supernet net;
+        private final WeightStep weightStep;
+        private final Progress bar;
+        private final AuxiliaryLoss lossFunction;
+        private final int[] all;
+        private final int steps;
+        private int[] order;
+        private SplittableRandom cutoutRandom;
+        private double lastLoss = Double.NaN;
+        private double lastAccuracy = Double.NaN;
+
+        Training(Architecture architecture, TrainingProtocol protocol, ImageDataset train, Supernet net,
+                 WeightStep weightStep, Progress bar) {
+            this.architecture = architecture;
+            this.protocol = protocol;
+            this.train = train;
+            this.net = net;
+            this.weightStep = weightStep;
+            this.bar = bar;
+            this.lossFunction = AuxiliaryLoss.of(protocol);
+            this.all = IntStream.range(0, train.size()).toArray();
+            int batch = protocol.batchSize();
+            this.steps = (train.size() / batch) + (train.size() % batch >= 2 ? 1 : 0);
+        }
+
+        @Override
+        public int startEpoch(int epoch) {
+            long seed = protocol.seed();
+            order = Seeds.shuffled(all, Seeds.stream(seed, PURPOSE_ORDER, epoch));
+            cutoutRandom = Seeds.stream(seed, PURPOSE_CUTOUT, epoch);
+            double dropPath = dropPathAt(protocol, epoch);
+            net.setDropPath(dropPath, dropPath > 0 ? Seeds.stream(seed, PURPOSE_DROP_PATH, epoch) : null);
+            return steps;
+        }
+
+        @Override
+        public StepResult step(int epoch, int step, int steps) {
+            int from = step * protocol.batchSize();
+            int size = Math.min(protocol.batchSize(), train.size() - from);
+            float lr = (float) protocol.learningRate(epoch, step, steps);
+            NDArray[] beforeCutout = new NDArray[1];
+            WeightStep.Objective objective = (network, b) -> {
+                NDArray x = b.images();
+                beforeCutout[0] = inspector == null ? null : x.duplicate();
+                Cutout.apply(x, protocol.cutoutLength(), cutoutRandom);
+                NDList out = network.hasAuxiliaryHead() ? network.forwardWithAuxiliary(x, ForwardMode.TRAIN)
+                        : new NDList(network.forward(x, ForwardMode.TRAIN));
+                return new WeightStep.Outcome(lossFunction.evaluate(new NDList(b.labels()), out), out.get(0));
+            };
+            WeightStep.BeforeUpdate look = inspector == null ? null : (b, loss) -> inspector.onStep(
+                    new Step(epoch, step, beforeCutout[0], b.images(), b.labels(), loss, net));
+            return weightStep.run(train, order, from, size, lr, objective, look);
+        }
+
+        /** The bar counts epochs and shows the epoch's running loss and accuracy. */
+        @Override
+        public void onStep(int epoch, int step, int steps, StepResult r, EpochSums soFar) {
+            bar.update(epoch, "epoch " + (epoch + 1) + "/" + protocol.epochs() + " step " + (step + 1) + "/" + steps,
+                    runningMetrics(soFar.imageLoss(), soFar.imageAccuracy(), r.lr()));
+        }
+
+        @Override
+        public void endEpoch(int epoch, EpochSums sums) {
+            lastLoss = sums.imageLoss();
+            lastAccuracy = sums.imageAccuracy();
+            bar.update(epoch + 1, "epoch " + (epoch + 1) + "/" + protocol.epochs(),
+                    runningMetrics(lastLoss, lastAccuracy, protocol.learningRate(epoch)));
+        }
+
+        @Override
+        public String diverged(String where) {
+            return " under " + protocol.describe();
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.dnaslab.store.Json;
+import org.dnaslab.train.LrSchedule;
+import org.dnaslab.train.SgdSettings;
 
 /**
  * How an architecture is trained from scratch: a declared value saved with every result, so a number always says
@@ -24,7 +26,7 @@ import org.dnaslab.store.Json;
  *                        cells with a reduction cell between them, {@link #networkCells} = 3 × cells + 2 layers
  * @param batchSize       mini-batch size
  * @param learningRate    base learning rate of SGD on the weights
- * @param lrSchedule      how the learning rate moves over the epochs
+ * @param lrSchedule      how the learning rate moves over the epochs (or steps: {@link LrSchedule.Annealing})
  * @param momentum        SGD momentum, in [0, 1)
  * @param weightDecay     L2 weight decay, at least 0
  * @param gradClip        gradient-norm clip, 0 = off
@@ -151,9 +153,19 @@ public record TrainingProtocol(int epochs, int channels, int cells, int batchSiz
                 + describeTricks();
     }
 
-    /** The learning rate of {@code epoch} (0-based) under this protocol's schedule. */
+    /** The learning rate of {@code epoch} (0-based) under this protocol's schedule (its first step's, per step). */
     public double learningRate(int epoch) {
         return lrSchedule.learningRate(learningRate, epoch, epochs);
+    }
+
+    /** The learning rate of step {@code step} of {@code steps} in {@code epoch} under this protocol's schedule. */
+    public double learningRate(int epoch, int step, int steps) {
+        return lrSchedule.learningRate(learningRate, epoch, step, steps, epochs);
+    }
+
+    /** The weights' optimizer settings: SGD at the base {@code learningRate}, momentum, weight decay, clip. */
+    public SgdSettings sgd() {
+        return new SgdSettings(learningRate, momentum, weightDecay, gradClip);
     }
 
     /** A copy with another seed: the usual way to repeat one protocol over seeds. */

@@ -1,22 +1,25 @@
 package org.dnaslab.search;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import org.dnaslab.data.DataSplit;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SplitStrategies;
 import org.dnaslab.data.SplitStrategy;
 import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.progress.Progress;
-import org.dnaslab.supernet.MagnitudeDiscretization;
+import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;
 import org.dnaslab.store.Json;
 import org.dnaslab.store.ProjectVersion;
 import org.dnaslab.supernet.ArchitectureParameters;
+import org.dnaslab.supernet.MagnitudeDiscretization;
 import org.dnaslab.supernet.Supernet;
+import org.dnaslab.train.EpochSums;
+import org.dnaslab.train.StepResult;
+import org.dnaslab.train.TrainingInterruptedException;
+import org.dnaslab.train.TrainingLoop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,38 +27,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * DARTS's bilevel search: each step takes an architecture step on a validation batch (Adam on α, and β when
- * present) and then a weight step on a training batch (SGD with momentum, cosine learning rate, gradient
- * clipping). First order by default; second order (unrolled) as an option. An epoch is one pass over the weight
- * images of its split, the architecture batches drawn as needed; after it, the supernet is measured on the split's
- * held-out images ({@link DataSplit#heldOut()}), which no weight step of the run sees.
+ * DARTS's bilevel search, as a configuration of the {@link TrainingLoop}: each step is a {@link BilevelStep} (an
+ * architecture step on a validation batch, Adam on α and β, then a {@link WeightStep} on a training batch: SGD with
+ * momentum, cosine learning rate per epoch, gradient clipping). An epoch is one pass over the weight images of its split, the architecture batches drawn as
+ * needed ({@link ArchitectureBatches}); after it, the supernet is measured on the split's held-out images
+ * ({@link DataSplit#heldOut()}), which no weight step of the run sees, and the run directory (if any) is saved
+ * ({@link SearchCheckpointer}).
  *
- * <p>The search owns its supernet. {@link #run} continues from wherever the search stands: a fresh search
- * starts at epoch 0, an interrupted one picks up at the step it stopped at, a resumed one at its checkpoint.
- * Interrupting the running thread stops it cleanly before the next step.
+ * <p>The search owns its supernet. {@link #run} continues from wherever the search stands: a fresh search starts at
+ * epoch 0, an interrupted one at the step it stopped at, a resumed one at its checkpoint. Interrupting the running
+ * thread follows the library's contract ({@link org.dnaslab.train}): the search saves where it stands, its
+ * {@link #status()} becomes {@link SearchStatus#INTERRUPTED}, and {@code run} throws
+ * {@link TrainingInterruptedException} with the thread's interrupt flag set; calling {@code run} again continues.
  */
 public final class DartsSearch implements AutoCloseable {
     private static final long PURPOSE_ORDER = 1;
-    /** Orders of the architecture images after the first pass through them within an epoch. */
-    private static final long PURPOSE_VAL_REPEAT = 2;
 
     private final SearchConfig config;
     private final NDManager manager;
     private final Supernet supernet;
-    private final SgdMomentum weightOptimizer;
-    private final Adam alphaOptimizer;
-    private final Adam betaOptimizer;
+    private final BilevelStep bilevelStep;
     private final List<SearchListener> listeners;
     private final LossTerm lossTerm;
     private final Path runDirectory;
     private final boolean showProgress;
+    private final TrainingLoop loop;
+    private final SearchCheckpointer checkpointer;
     private final List<EpochMetrics> history = new ArrayList<>();
-    private final EpochSums sums = new EpochSums();
-    private int epoch;
-    private int step;
-    private double seconds;
     private SearchStatus status = SearchStatus.NEW;
     /** Set when a step's loss was NaN or infinite: what happened, where; the state in memory is not saved. */
     private String diverged;
@@ -63,6 +64,8 @@ public final class DartsSearch implements AutoCloseable {
     private String lastSaved;
     /** The training data of this run, "name (N images)"; null until the first run() of a new search. */
     private String searchedOn;
+    /** The training data of the last run() (after the train limit); null before. */
+    private ImageDataset data;
 
     private DartsSearch(Builder b) {
         this.config = b.config;
@@ -78,21 +81,13 @@ public final class DartsSearch implements AutoCloseable {
         if (config.fixedAlpha()) {
             arch.fixUniform();
         }
-        this.weightOptimizer = new SgdMomentum(supernet.weights(), (float) config.momentum(), (float) config.weightDecay());
-        List<NDArray> alphas = new ArrayList<>();
-        List<NDArray> betas = new ArrayList<>();
-        for (CellType t : arch.space().cellTypes()) {
-            alphas.add(arch.alpha(t));
-            if (arch.hasBeta()) {
-                betas.add(arch.beta(t));
-            }
-        }
-        float b1 = (float) config.alphaBeta1();
-        float b2 = (float) config.alphaBeta2();
-        this.alphaOptimizer = new Adam(alphas, b1, b2, (float) config.alphaWeightDecay());
-        this.betaOptimizer = betas.isEmpty() ? null : new Adam(betas, b1, b2, (float) config.alphaWeightDecay());
+        this.bilevelStep = new BilevelStep(config, supernet, lossTerm);
+        this.loop = new TrainingLoop("search", config.epochs(), List.of(new StepsToListeners()));
+        this.checkpointer = runDirectory == null ? null
+                : new SearchCheckpointer(runDirectory, supernet, loop, bilevelStep.optimizers());
     }
 
+    /** A new search of {@code config}: add listeners, a loss term, a run directory, then {@link Builder#build()}. */
     public static Builder builder(SearchConfig config) {
         return new Builder(config);
     }
@@ -101,8 +96,8 @@ public final class DartsSearch implements AutoCloseable {
      * Reopens the search saved in {@code runDirectory} (its run.json and checkpoint.bin) at the point it was saved.
      * Listeners and the loss term are not saved: pass them again through {@code builder}.
      */
-    public static DartsSearch resume(Path runDirectory, java.util.function.Consumer<Builder> customize) {
-        Path json = runDirectory.resolve("run.json");
+    public static DartsSearch resume(Path runDirectory, Consumer<Builder> customize) {
+        Path json = runDirectory.resolve(SearchCheckpointer.RECORD);
         RunRecord record = Json.read(json, RunRecord.class);
         if (record == null || record.config() == null || record.epochs() == null) {
             throw new IllegalArgumentException("cannot resume from " + json + ": it has no "
@@ -120,7 +115,7 @@ public final class DartsSearch implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            s.loadCheckpoint(runDirectory.resolve("checkpoint.bin"), record);
+            s.restore(record);
         } catch (RuntimeException | Error e) {
             s.close();
             throw e;
@@ -128,6 +123,7 @@ public final class DartsSearch implements AutoCloseable {
         return s;
     }
 
+    /** {@link #resume(Path, Consumer)} with no listeners or loss term. */
     public static DartsSearch resume(Path runDirectory) {
         return resume(runDirectory, null);
     }
@@ -139,10 +135,9 @@ public final class DartsSearch implements AutoCloseable {
      *
      * @throws IllegalArgumentException naming the directory when its saved configuration differs from {@code config}
      */
-    public static DartsSearch resumeOrStart(SearchConfig config, Path runDirectory,
-                                            java.util.function.Consumer<Builder> customize) {
-        Path runJson = runDirectory.resolve("run.json");
-        if (Files.exists(runDirectory.resolve("checkpoint.bin")) && Files.exists(runJson)) {
+    public static DartsSearch resumeOrStart(SearchConfig config, Path runDirectory, Consumer<Builder> customize) {
+        Path runJson = runDirectory.resolve(SearchCheckpointer.RECORD);
+        if (Files.exists(runDirectory.resolve(SearchCheckpointer.CHECKPOINT)) && Files.exists(runJson)) {
             SearchConfig saved = Json.read(runJson, RunRecord.class).config();
             if (!saved.equals(config)) {
                 throw new IllegalArgumentException(runDirectory + " holds a search of another configuration; "
@@ -157,22 +152,27 @@ public final class DartsSearch implements AutoCloseable {
         return b.build();
     }
 
+    /** What this search runs. */
     public SearchConfig config() {
         return config;
     }
 
+    /** The supernet this search owns and trains (closed with the search). */
     public Supernet supernet() {
         return supernet;
     }
 
+    /** The metrics of every completed epoch. */
     public List<EpochMetrics> history() {
         return List.copyOf(history);
     }
 
+    /** Completed epochs. */
     public int epochsDone() {
-        return epoch;
+        return loop.epoch();
     }
 
+    /** Where the search stands (see {@link SearchStatus}). */
     public SearchStatus status() {
         return status;
     }
@@ -182,60 +182,79 @@ public final class DartsSearch implements AutoCloseable {
         return MagnitudeDiscretization.of(supernet.arch());
     }
 
-    /** Runs (or continues) the search to its last epoch, or until the thread is interrupted. */
+    /**
+     * The data and split this search trained on: its training data after the train limit, and the split of the last
+     * epoch it completed (what a selector measures and tunes on).
+     *
+     * @throws IllegalStateException when {@link #run} was not called on this object (a resumed search that has not
+     *                               run again does not hold its data: use {@link #searchData(ImageDataset)})
+     */
+    public SearchData searchData() {
+        if (data == null) {
+            throw new IllegalStateException("this search has not run in this session, so it does not hold its data;"
+                    + " pass them: searchData(trainingData)");
+        }
+        return SearchData.of(config, data, loop.epoch());
+    }
+
+    /**
+     * As {@link #searchData()}, for a search that may not have run here (resumed, or never run): the train limit is
+     * applied to {@code trainingData}, which must be the data the search ran on, if it ran.
+     *
+     * @throws IllegalArgumentException when the search ran on other data
+     */
+    public SearchData searchData(ImageDataset trainingData) {
+        ImageDataset limited = SearchData.limited(config, trainingData);
+        String given = SearchData.describe(limited);
+        if (searchedOn != null && !searchedOn.equals(given)) {
+            throw new IllegalArgumentException("this search ran on " + searchedOn + ", not on " + given);
+        }
+        return SearchData.of(config, data != null ? data : limited, loop.epoch());
+    }
+
+    /**
+     * Runs (or continues) the search to its last epoch.
+     *
+     * @return the finished search's result (status {@link SearchStatus#FINISHED})
+     * @throws TrainingInterruptedException when the thread is interrupted (see the class comment)
+     */
     public SearchResult run(ImageDataset trainingData) {
+        return runUntil(trainingData, config.epochs());
+    }
+
+    /**
+     * Runs (or continues) the search until {@code epochs} epochs are done, then returns with status
+     * {@link SearchStatus#PAUSED} ({@link SearchStatus#FINISHED} at the last epoch); {@link #run} continues it. The
+     * single-stage protocol stops its search at the freeze epoch this way.
+     */
+    public SearchResult runUntil(ImageDataset trainingData, int epochs) {
         if (diverged != null) {
             throw new IllegalStateException("this search stopped on " + diverged + "; resume it from its run"
                     + " directory (the last good checkpoint) or start a new one");
         }
-        ImageDataset data = config.trainLimit() > 0 ? trainingData.limit(config.trainLimit()) : trainingData;
-        checkData(data);
-        String given = data.name() + " (" + data.size() + " images)";
+        ImageDataset limited = SearchData.limited(config, trainingData);
+        SearchData.checkFits(config, limited);
+        String given = SearchData.describe(limited);
         if (searchedOn != null && !searchedOn.equals(given)) {
             throw new IllegalArgumentException("this search ran on " + searchedOn + ", not on " + given
-                    + (runDirectory == null ? "" : " (" + runDirectory.resolve("run.json") + ")")
+                    + (runDirectory == null ? "" : " (" + runDirectory.resolve(SearchCheckpointer.RECORD) + ")")
                     + ": continue it on the same data (./lab search --resume DIR --data DIR)");
         }
         searchedOn = given;
+        data = limited;
         SplitStrategy splitter = SplitStrategies.byName(config.split());
-        int batch = config.batchSize();
-        long total = (long) config.epochs() * stepsPerEpoch(splitter.split(data.size(), 0, config.supernet().seed()));
+        long total = (long) config.epochs() * stepsPerEpoch(splitter.split(limited.size(), 0, config.supernet().seed()));
         status = SearchStatus.RUNNING;
         try (Progress progress = showProgress ? Progress.start("search " + supernet.space().name(), total)
-                : org.dnaslab.progress.ProgressReporters.silent().start("", total)) {
-            while (epoch < config.epochs()) {
-                DataSplit split = splitter.split(data.size(), epoch, config.supernet().seed());
-                int steps = stepsPerEpoch(split);
-                var rng = Seeds.stream(config.supernet().seed(), PURPOSE_ORDER, epoch);
-                int[] trainOrder = Seeds.shuffled(split.train(), rng);
-                ValBatches val = new ValBatches(split.val(), Seeds.shuffled(split.val(), rng), epoch);
-                float lr = (float) new CosineSchedule(config.weightLr(), config.weightLrMin(), config.epochs()).at(epoch);
-                while (step < steps) {
-                    if (Thread.interrupted()) {
-                        return stop(SearchStatus.INTERRUPTED, progress, "interrupted at epoch " + (epoch + 1) + " step "
-                                + (step + 1) + "; run() continues from here");
-                    }
-                    long t0 = System.nanoTime();
-                    StepMetrics m = step(data, trainOrder, step * batch, val.order(step), val.from(step), steps, lr);
-                    checkFinite(m);
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    seconds += ms / 1000;
-                    m = new StepMetrics(m.epoch(), m.step(), m.steps(), m.trainLoss(), m.trainAcc(), m.valLoss(),
-                            m.valAcc(), m.lr(), ms);
-                    sums.add(m);
-                    step++;
-                    for (SearchListener l : listeners) {
-                        l.onStep(m);
-                    }
-                    long done = (long) epoch * steps + step;
-                    progress.update(done, "epoch " + (epoch + 1) + "/" + config.epochs(), metrics(m));
-                }
-                EpochMetrics em = endEpoch(data, split, lr);
-                for (SearchListener l : listeners) {
-                    l.onEpoch(em);
-                }
-            }
-            return stop(SearchStatus.FINISHED, progress, "finished " + config.epochs() + " epochs");
+                : ProgressReporters.silent().start("", total)) {
+            loop.runUntil(epochs, new Epochs(limited, splitter, progress), progress);
+            status = loop.epoch() == config.epochs() ? SearchStatus.FINISHED : SearchStatus.PAUSED;
+            save();
+            progress.finish(status == SearchStatus.FINISHED ? "finished " + config.epochs() + " epochs"
+                    : "paused after " + loop.epoch() + " epochs; run() continues");
+            return new SearchResult(status, loop.epoch(), architecture(), history(), runDirectory, loop.seconds());
+        } catch (TrainingInterruptedException e) {
+            throw e; // the status and the checkpoint were set when the loop stopped
         } catch (ThreadDeath e) {
             // A hard stop (the kernel's last resort when a step outlasts its grace period): the state is kept, but
             // the step in flight may be half applied, so no checkpoint is written for it.
@@ -247,44 +266,94 @@ public final class DartsSearch implements AutoCloseable {
         }
     }
 
-    /**
-     * A NaN or infinite loss means this step's update has already spoiled weights or α: the search stops here and
-     * refuses to save, so the last checkpoint (the last epoch boundary or interruption) stays the last good state.
-     */
-    private void checkFinite(StepMetrics m) {
-        String which = !Double.isFinite(m.trainLoss()) ? "training loss " + m.trainLoss()
-                : !Double.isNaN(m.valLoss()) && !Double.isFinite(m.valLoss()) ? "validation loss " + m.valLoss() : null;
-        if (which == null) {
-            return;
+    /** The search's epochs as the loop runs them: split, orders and learning rate per epoch, the bilevel step. */
+    private final class Epochs implements TrainingLoop.Body {
+        private final ImageDataset data;
+        private final SplitStrategy splitter;
+        private final Progress progress;
+        private DataSplit split;
+        private int[] trainOrder;
+        private ArchitectureBatches val;
+        private float lr;
+
+        Epochs(ImageDataset data, SplitStrategy splitter, Progress progress) {
+            this.data = data;
+            this.splitter = splitter;
+            this.progress = progress;
         }
-        diverged = "the " + which + " at epoch " + (epoch + 1) + ", batch " + (step + 1) + " of " + m.steps()
-                + " (weight learning rate " + m.lr() + ", architecture learning rate " + config.alphaLr() + ")";
-        String kept = runDirectory == null ? "" : ", " + runDirectory.resolve("checkpoint.bin") + " keeps "
-                + (lastSaved == null ? "nothing (no checkpoint was written yet)" : lastSaved);
-        throw new NonFiniteLossException("search stopped: " + diverged + "; this state is not saved" + kept
-                + ". Lower the learning rates or check the data, then resume or start again.");
+
+        @Override
+        public int startEpoch(int epoch) {
+            long seed = config.supernet().seed();
+            split = splitter.split(data.size(), epoch, seed);
+            int steps = stepsPerEpoch(split);
+            var rng = Seeds.stream(seed, PURPOSE_ORDER, epoch);
+            trainOrder = Seeds.shuffled(split.train(), rng);
+            val = new ArchitectureBatches(split.val(), Seeds.shuffled(split.val(), rng), config.batchSize(), seed, epoch);
+            lr = (float) config.weightSchedule().learningRate(config.weightLr(), epoch, config.epochs());
+            return steps;
+        }
+
+        @Override
+        public StepResult step(int epoch, int step, int steps) {
+            return bilevelStep.run(data, trainOrder, val, epoch, step, lr);
+        }
+
+        @Override
+        public void endEpoch(int epoch, EpochSums sums) {
+            // held-out images: with a re-drawn split, most of this epoch's architecture half has been trained on
+            SupernetEvaluator.Result eval = new SupernetEvaluator(data, split.heldOut(), config.batchSize(),
+                    config.evalBatches()).evaluate(supernet, ForwardMode.BATCH_STATS, false);
+            ArchitectureParameters arch = supernet.arch();
+            Map<String, double[][]> softmax = new LinkedHashMap<>();
+            Map<String, double[]> entropy = new LinkedHashMap<>();
+            for (CellType t : arch.space().cellTypes()) {
+                softmax.put(t.key(), arch.softmaxSnapshot(t));
+                entropy.put(t.key(), arch.entropy(t));
+            }
+            EpochMetrics em = new EpochMetrics(epoch, sums.meanLoss(), sums.meanAccuracy(), eval.loss(), eval.accuracy(),
+                    lr, sums.seconds(), softmax, entropy, architecture());
+            history.add(em);
+            save();
+            for (SearchListener l : listeners) {
+                l.onEpoch(em);
+            }
+        }
+
+        @Override
+        public String interrupted() {
+            status = SearchStatus.INTERRUPTED;
+            save();
+            progress.finish("interrupted at " + loop.position() + "; run() continues from here");
+            return "run() continues from here" + (runDirectory == null ? ""
+                    : " (" + checkpointer.checkpointFile() + " holds " + lastSaved + ")");
+        }
+
+        @Override
+        public String diverged(String where) {
+            diverged = where + " (weight learning rate " + lr + ", architecture learning rate " + config.alphaLr() + ")";
+            String kept = runDirectory == null ? "" : ", " + checkpointer.checkpointFile() + " keeps "
+                    + (lastSaved == null ? "nothing (no checkpoint was written yet)" : lastSaved);
+            return " with architecture learning rate " + config.alphaLr() + "; this state is not saved" + kept
+                    + ". Lower the learning rates or check the data, then resume or start again.";
+        }
     }
 
-    private static Map<String, Double> metrics(StepMetrics m) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        map.put("loss", m.trainLoss());
-        map.put("acc", m.trainAcc());
-        if (!Double.isNaN(m.valAcc())) {
-            map.put("val_acc", m.valAcc());
+    /** Hands the loop's steps to the search's listeners as {@link StepMetrics}. */
+    private final class StepsToListeners implements TrainingLoop.Listener {
+        @Override
+        public void onStep(int epoch, int step, int steps, StepResult r, EpochSums soFar) {
+            StepMetrics m = new StepMetrics(epoch, step, steps, r.loss(), r.accuracy(), r.valLoss(), r.valAcc(), r.lr(),
+                    r.millis());
+            for (SearchListener l : listeners) {
+                l.onStep(m);
+            }
         }
-        return map;
-    }
-
-    private SearchResult stop(SearchStatus s, Progress progress, String message) {
-        status = s;
-        save();
-        progress.finish(message);
-        return new SearchResult(s, epoch, architecture(), history(), runDirectory, seconds);
     }
 
     /**
      * One epoch is one pass over the weight images, as in DARTS; the architecture steps draw their batches from the
-     * architecture images as needed (see {@link ValBatches}).
+     * architecture images as needed (see {@link ArchitectureBatches}).
      */
     private int stepsPerEpoch(DataSplit split) {
         int steps = split.train().length / config.batchSize();
@@ -295,284 +364,40 @@ public final class DartsSearch implements AutoCloseable {
         return steps;
     }
 
-    private void checkData(ImageDataset data) {
-        var s = config.supernet();
-        if (data.channels() != s.inputChannels() || data.height() != s.imageSize() || data.width() != s.imageSize()) {
-            throw new IllegalArgumentException("dataset " + data.name() + " has " + data.channels() + "x" + data.height()
-                    + "x" + data.width() + " images, the supernet expects " + s.inputChannels() + "x" + s.imageSize()
-                    + "x" + s.imageSize());
-        }
-        if (data.numClasses() != s.classes()) {
-            throw new IllegalArgumentException("dataset " + data.name() + " has " + data.numClasses()
-                    + " classes, the supernet expects " + s.classes());
-        }
-    }
-
-    private boolean alphaSteps() {
-        return supernet.arch().isAlphaTrainable() && epoch >= config.alphaFrozenEpochs();
-    }
-
-    /**
-     * The architecture batches of one epoch: step i takes the next full batch of a seeded order of the architecture
-     * images; when a pass through them ends before the epoch does, a new seeded order starts (DARTS draws a fresh
-     * random batch for every step). The first pass's order is drawn right after the weight order, from the same
-     * stream, so splits whose architecture part is at least as large as the weight part see the same batches as
-     * before this rule.
-     */
-    private final class ValBatches {
-        private final int[] images;
-        private final int perPass;
-        private final int epochIndex;
-        private final List<int[]> passes = new ArrayList<>();
-
-        ValBatches(int[] images, int[] firstPass, int epochIndex) {
-            this.images = images;
-            this.perPass = images.length / config.batchSize();
-            this.epochIndex = epochIndex;
-            passes.add(firstPass);
-        }
-
-        int[] order(int step) {
-            int pass = step / perPass;
-            while (passes.size() <= pass) {
-                long index = (long) epochIndex * 1_000_003L + passes.size();
-                passes.add(Seeds.shuffled(images, Seeds.stream(config.supernet().seed(), PURPOSE_VAL_REPEAT, index)));
-            }
-            return passes.get(pass);
-        }
-
-        int from(int step) {
-            return (step % perPass) * config.batchSize();
-        }
-    }
-
-    private StepMetrics step(ImageDataset data, int[] trainOrder, int from, int[] valOrder, int valFrom, int steps,
-                             float lr) {
-        ArchitectureParameters arch = supernet.arch();
-        List<NDArray> weights = supernet.weights();
-        List<NDArray> archParams = arch.trainable();
-        double valLoss = Double.NaN;
-        double valAcc = Double.NaN;
-        boolean stepAlpha = alphaSteps();
-        boolean stepArch = stepAlpha || betaOptimizer != null;
-        int b = config.batchSize();
-        try (NDScope scope = new NDScope()) {
-            if (stepArch) {
-                Batch val = Batch.load(manager, data, valOrder, valFrom, b);
-                Batch train = config.secondOrder() ? Batch.load(manager, data, trainOrder, from, b) : null;
-                double[] lossAcc = config.secondOrder()
-                        ? new UnrolledGradient(supernet, weightOptimizer, config, lossTerm, epoch).compute(train, val, lr)
-                        : firstOrderArchitectureGradient(val, weights, archParams);
-                valLoss = lossAcc[0];
-                valAcc = lossAcc[1];
-                if (stepAlpha) {
-                    alphaOptimizer.step((float) config.alphaLr());
-                }
-                if (betaOptimizer != null) {
-                    betaOptimizer.step((float) config.alphaLr());
-                }
-            }
-        }
-        double trainLoss;
-        double trainAcc;
-        try (NDScope scope = new NDScope()) {
-            Batch train = Batch.load(manager, data, trainOrder, from, b);
-            try (Gradients.Pass pass = Gradients.towards(weights, archParams)) {
-                NDArray logits = supernet.forward(train.images(), ForwardMode.TRAIN);
-                NDArray loss = Losses.crossEntropy(logits, train.labels());
-                pass.backward(loss);
-                trainLoss = loss.getFloat();
-                trainAcc = (double) Losses.correct(logits, train.labels()) / b;
-            }
-            Gradients.clipNorm(weights, config.gradClip());
-            weightOptimizer.step(lr);
-        }
-        return new StepMetrics(epoch, step, steps, trainLoss, trainAcc, valLoss, valAcc, lr, 0);
-    }
-
-    /** ∇ of the validation loss (plus the loss term) w.r.t. α/β; weights are held constant. */
-    private double[] firstOrderArchitectureGradient(Batch val, List<NDArray> weights, List<NDArray> archParams) {
-        try (Gradients.Pass pass = Gradients.towards(archParams, weights)) {
-            NDArray logits = supernet.forward(val.images(), ForwardMode.TRAIN);
-            NDArray ce = Losses.crossEntropy(logits, val.labels());
-            pass.backward(withLossTerm(ce, supernet.arch(), lossTerm, epoch, config.epochs()));
-            return new double[] {ce.getFloat(), (double) Losses.correct(logits, val.labels()) / val.size()};
-        }
-    }
-
-    static NDArray withLossTerm(NDArray ce, ArchitectureParameters arch, LossTerm term, int epoch, int epochs) {
-        if (term == null) {
-            return ce;
-        }
-        NDArray p = term.penalty(arch, epoch, epochs);
-        return p == null ? ce : ce.add(p);
-    }
-
-    private EpochMetrics endEpoch(ImageDataset data, DataSplit split, float lr) {
-        // held-out images: with a re-drawn split, most of this epoch's architecture half has been trained on
-        SupernetEvaluator.Result eval = new SupernetEvaluator(data, split.heldOut(), config.batchSize(), config.evalBatches())
-                .evaluate(supernet, ForwardMode.BATCH_STATS, false);
-        ArchitectureParameters arch = supernet.arch();
-        Map<String, double[][]> softmax = new LinkedHashMap<>();
-        Map<String, double[]> entropy = new LinkedHashMap<>();
-        for (CellType t : arch.space().cellTypes()) {
-            softmax.put(t.key(), arch.softmaxSnapshot(t));
-            entropy.put(t.key(), arch.entropy(t));
-        }
-        EpochMetrics em = new EpochMetrics(epoch, sums.trainLoss(), sums.trainAcc(), eval.loss(), eval.accuracy(), lr,
-                sums.seconds(), softmax, entropy, architecture());
-        history.add(em);
-        epoch++;
-        step = 0;
-        sums.reset();
-        save();
-        return em;
-    }
-
     /** Writes checkpoint.bin and run.json (each atomically) when the search has a run directory. */
     public void save() {
         if (diverged != null) {
             throw new IllegalStateException("not saving a search whose state was spoiled by " + diverged);
         }
-        if (runDirectory == null) {
+        if (checkpointer == null) {
             return;
         }
-        Map<String, Double> scalars = new LinkedHashMap<>();
-        scalars.put("epoch", (double) epoch);
-        scalars.put("step", (double) step);
-        scalars.put("seconds", seconds);
-        sums.saveTo(scalars);
-        weightOptimizer.counters().forEach((k, v) -> scalars.put("sgd." + k, v));
-        alphaOptimizer.counters().forEach((k, v) -> scalars.put("adam_alpha." + k, v));
-        if (betaOptimizer != null) {
-            betaOptimizer.counters().forEach((k, v) -> scalars.put("adam_beta." + k, v));
-        }
-        // run.json first: killed between the two writes, the record is one epoch ahead of the checkpoint, and a
-        // resume takes the checkpoint's position and the record's metrics up to it (never a metric-less epoch)
-        Json.write(runDirectory.resolve("run.json"), record());
-        Checkpoint.save(runDirectory.resolve("checkpoint.bin"), scalars, stateArrays());
-        lastSaved = position();
+        checkpointer.save(record());
+        lastSaved = loop.position();
     }
 
     /** The run record as it stands. */
     public RunRecord record() {
         return new RunRecord("dnaslab", ProjectVersion.get(), "darts-search", status, config,
-                lossTerm == null ? null : lossTerm.describe(), epoch, step, history(),
-                architecture().toText(), seconds, searchedOn);
+                lossTerm == null ? null : lossTerm.describe(), loop.epoch(), loop.step(), history(),
+                architecture().toText(), loop.seconds(), searchedOn);
     }
 
-    private Map<String, NDArray> stateArrays() {
-        Map<String, NDArray> arrays = new LinkedHashMap<>(supernet.namedState());
-        weightOptimizer.state().forEach((k, v) -> arrays.put("sgd." + k, v));
-        alphaOptimizer.state().forEach((k, v) -> arrays.put("adam_alpha." + k, v));
-        if (betaOptimizer != null) {
-            betaOptimizer.state().forEach((k, v) -> arrays.put("adam_beta." + k, v));
-        }
-        return arrays;
-    }
-
-    private void loadCheckpoint(Path file, RunRecord record) {
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("cannot resume from " + file.getParent() + ": no checkpoint.bin there");
-        }
-        Map<String, Double> s = Checkpoint.load(file, stateArrays());
-        if (s.get("epoch") == null || s.get("step") == null) {
-            throw new IllegalArgumentException("checkpoint " + file + " has no position (epoch, step) in its header");
-        }
-        epoch = (int) Math.round(s.get("epoch"));
-        step = (int) Math.round(s.get("step"));
-        if (record.epochs().size() < epoch || epoch > config.epochs()) {
-            throw new IllegalArgumentException("checkpoint " + file + " is at epoch " + epoch + " but "
-                    + file.resolveSibling("run.json") + " records " + record.epochs().size() + " epochs of "
-                    + config.epochs() + ": the two files are not from the same run");
-        }
-        seconds = s.getOrDefault("seconds", 0.0);
-        lastSaved = position();
-        sums.loadFrom(s);
-        weightOptimizer.loadCounters(prefixed(s, "sgd."));
-        alphaOptimizer.loadCounters(prefixed(s, "adam_alpha."));
-        if (betaOptimizer != null) {
-            betaOptimizer.loadCounters(prefixed(s, "adam_beta."));
-        }
+    private void restore(RunRecord record) {
+        checkpointer.restore(record, config.epochs());
+        lastSaved = loop.position();
         history.clear();
-        history.addAll(record.epochs().subList(0, Math.min(epoch, record.epochs().size())));
+        history.addAll(record.epochs().subList(0, Math.min(loop.epoch(), record.epochs().size())));
         status = record.status();
         searchedOn = record.data();
     }
 
-    private String position() {
-        return step == 0 ? "the end of epoch " + epoch : "epoch " + (epoch + 1) + " after step " + step;
-    }
-
-    private static Map<String, Double> prefixed(Map<String, Double> all, String prefix) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        all.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                m.put(k.substring(prefix.length()), v);
-            }
-        });
-        return m;
-    }
-
     @Override
     public void close() {
-        // the manager would free the optimizers' state too; closing them says whose arrays they are
         try {
-            weightOptimizer.close();
-            alphaOptimizer.close();
-            if (betaOptimizer != null) {
-                betaOptimizer.close();
-            }
+            bilevelStep.close();
         } finally {
             manager.close();
-        }
-    }
-
-    /** Running sums of the current epoch's step metrics (kept in checkpoints so a resumed epoch reports the same). */
-    private static final class EpochSums {
-        private double loss;
-        private double acc;
-        private double millis;
-        private int count;
-
-        void add(StepMetrics m) {
-            loss += m.trainLoss();
-            acc += m.trainAcc();
-            millis += m.millis();
-            count++;
-        }
-
-        double trainLoss() {
-            return count == 0 ? Double.NaN : loss / count;
-        }
-
-        double trainAcc() {
-            return count == 0 ? Double.NaN : acc / count;
-        }
-
-        double seconds() {
-            return millis / 1000;
-        }
-
-        void reset() {
-            loss = 0;
-            acc = 0;
-            millis = 0;
-            count = 0;
-        }
-
-        void saveTo(Map<String, Double> m) {
-            m.put("sums.loss", loss);
-            m.put("sums.acc", acc);
-            m.put("sums.millis", millis);
-            m.put("sums.count", (double) count);
-        }
-
-        void loadFrom(Map<String, Double> m) {
-            loss = m.getOrDefault("sums.loss", 0.0);
-            acc = m.getOrDefault("sums.acc", 0.0);
-            millis = m.getOrDefault("sums.millis", 0.0);
-            count = (int) Math.round(m.getOrDefault("sums.count", 0.0));
         }
     }
 
@@ -588,6 +413,7 @@ public final class DartsSearch implements AutoCloseable {
             this.config = config;
         }
 
+        /** Receives every step's and every epoch's metrics. */
         public Builder addListener(SearchListener listener) {
             listeners.add(listener);
             return this;
@@ -611,6 +437,7 @@ public final class DartsSearch implements AutoCloseable {
             return this;
         }
 
+        /** The search, its supernet initialised from the config's seed. */
         public DartsSearch build() {
             return new DartsSearch(this);
         }

@@ -1,6 +1,9 @@
 package org.dnaslab.search;
 
 import org.dnaslab.supernet.SupernetConfig;
+import org.dnaslab.train.AdamSettings;
+import org.dnaslab.train.LrSchedule;
+import org.dnaslab.train.SgdSettings;
 
 /**
  * Everything that defines a DARTS search run; saved in its run record so the run can be reproduced or resumed.
@@ -53,6 +56,21 @@ public record SearchConfig(SupernetConfig supernet, int epochs, int batchSize, d
         if (!ok) {
             throw new IllegalArgumentException("search config: " + message);
         }
+    }
+
+    /** The weight optimizer's settings: SGD at {@code weightLr} with momentum, weight decay and gradient clip. */
+    public SgdSettings weightOptimizer() {
+        return new SgdSettings(weightLr, momentum, weightDecay, gradClip);
+    }
+
+    /** The weights' learning-rate schedule: cosine from {@code weightLr} to {@code weightLrMin}, once per epoch. */
+    public LrSchedule weightSchedule() {
+        return LrSchedule.cosine(weightLrMin);
+    }
+
+    /** The architecture optimizer's settings: Adam on α (and β). */
+    public AdamSettings alphaOptimizer() {
+        return new AdamSettings(alphaLr, alphaBeta1, alphaBeta2, alphaWeightDecay);
     }
 
     /** The same search with another seed (the supernet's weights, α, data split and order all follow it). */
@@ -156,6 +174,24 @@ public record SearchConfig(SupernetConfig supernet, int epochs, int batchSize, d
 
         public Builder optGradClip(double clip) {
             this.gradClip = clip;
+            return this;
+        }
+
+        /** SGD's base rate (the schedule's maximum), momentum, weight decay and clip in one. */
+        public Builder optWeightOptimizer(SgdSettings sgd) {
+            this.weightLr = sgd.learningRate();
+            this.momentum = sgd.momentum();
+            this.weightDecay = sgd.weightDecay();
+            this.gradClip = sgd.gradClip();
+            return this;
+        }
+
+        /** Adam's rate, betas and weight decay for α (and β) in one. */
+        public Builder optAlphaOptimizer(AdamSettings adam) {
+            this.alphaLr = adam.learningRate();
+            this.alphaBeta1 = adam.beta1();
+            this.alphaBeta2 = adam.beta2();
+            this.alphaWeightDecay = adam.weightDecay();
             return this;
         }
 

@@ -6,6 +6,7 @@ import org.dnaslab.data.ImageDataset;
 import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.supernet.ForwardWeights;
 import org.dnaslab.supernet.Supernet;
+import org.dnaslab.train.TrainingInterruptedException;
 
 /**
  * Loss and accuracy of a supernet (with its current α and edge decisions) on a set of images, without gradients.
@@ -44,7 +45,7 @@ public final class SupernetEvaluator {
 
     /**
      * @param interruptible whether an interrupt of the thread stops the evaluation (with
-     *                      {@link SearchInterruptedException}); a caller that checks the flag itself passes false
+     *                      {@link TrainingInterruptedException}); a caller that checks the flag itself passes false
      */
     public Result evaluate(Supernet net, ForwardMode mode, boolean interruptible) {
         double loss = 0;
@@ -54,7 +55,7 @@ public final class SupernetEvaluator {
             ForwardWeights w = ForwardWeights.of(net.arch());
             for (int b = 0; b < maxBatches; b++) {
                 if (interruptible && Thread.currentThread().isInterrupted()) {
-                    throw new SearchInterruptedException("evaluation interrupted after " + b + " batches");
+                    throw new TrainingInterruptedException("evaluation interrupted after " + b + " batches");
                 }
                 try (NDScope step = new NDScope()) {
                     Batch batch = Batch.load(net.manager(), data, indices, b * batchSize, batchSize);

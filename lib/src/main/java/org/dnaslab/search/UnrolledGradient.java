@@ -62,7 +62,7 @@ final class UnrolledGradient {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray logits = net.forward(val.images(), ForwardMode.TRAIN);
             NDArray ce = Losses.crossEntropy(logits, val.labels());
-            gc.backward(DartsSearch.withLossTerm(ce, net.arch(), lossTerm, epoch, epochs));
+            gc.backward(ArchitectureStep.withLossTerm(ce, net.arch(), lossTerm, epoch, epochs));
             lossAcc = new double[] {ce.getFloat(), (double) Losses.correct(logits, val.labels()) / val.size()};
         }
         List<NDArray> alphaGrad = copies(a);

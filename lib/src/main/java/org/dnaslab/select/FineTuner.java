@@ -1,69 +1,62 @@
 package org.dnaslab.select;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
-import ai.djl.engine.EngineException;
 import org.dnaslab.data.ImageDataset;
-import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.progress.Progress;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.search.Adam;
-import org.dnaslab.search.Batch;
-import org.dnaslab.search.CosineSchedule;
-import org.dnaslab.search.Gradients;
-import org.dnaslab.search.Losses;
+import org.dnaslab.search.ArchitectureStep;
 import org.dnaslab.search.SearchConfig;
-import org.dnaslab.search.SearchInterruptedException;
 import org.dnaslab.search.Seeds;
-import org.dnaslab.search.SgdMomentum;
-import org.dnaslab.supernet.ArchitectureParameters;
+import org.dnaslab.search.WeightStep;
 import org.dnaslab.supernet.Supernet;
+import org.dnaslab.train.AdamSettings;
+import org.dnaslab.train.EpochSums;
+import org.dnaslab.train.LrSchedule;
+import org.dnaslab.train.SgdSettings;
+import org.dnaslab.train.StepResult;
+import org.dnaslab.train.TrainingInterruptedException;
+import org.dnaslab.train.TrainingLoop;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntToDoubleFunction;
 
 /**
- * Keeps training a supernet as it stands (committed edges compute their one op): SGD with momentum on the weights,
- * and optionally, as PT's tuning between decisions does, a first-order Adam step on α (and β) on a validation batch
- * before each weight step. Each epoch visits the weight images in a seeded order. The optimizer state is fresh for
- * every call. Interrupting the thread stops it between steps with {@link SearchInterruptedException}.
+ * Keeps training a supernet as it stands (committed edges compute their one op), as a configuration of the
+ * {@link TrainingLoop}: a {@link WeightStep} per batch, and optionally, as PT's tuning between decisions does, a
+ * first-order {@link ArchitectureStep} with Adam on α (and β) on a validation batch before each weight step. Each
+ * epoch visits the weight images in a seeded order. The optimizer state is fresh for every call. Interrupting the
+ * thread stops it between steps with {@link TrainingInterruptedException} (the library's contract,
+ * {@link org.dnaslab.train}).
+ *
+ * @param epochs        epochs per call of {@link #tune}
+ * @param sgd           the weights' optimizer (its learning rate is the schedule's base)
+ * @param schedule      the weights' learning-rate schedule, over {@code scheduleEpochs}
+ * @param scheduleEpochs the length of the schedule (a constant schedule ignores it)
+ * @param firstEpoch    where in the schedule the first tuning epoch stands (the single-stage protocol continues
+ *                      its search's cosine)
+ * @param batchSize     images per step
+ * @param alphaSteps    whether α (when it trains) and β take an Adam step before each weight step
+ * @param adam          the architecture optimizer
+ * @param seed          the data orders' seed
+ * @param progress      whether to show a progress bar
  */
-public final class FineTuner {
+public record FineTuner(int epochs, SgdSettings sgd, LrSchedule schedule, int scheduleEpochs, int firstEpoch,
+                        int batchSize, boolean alphaSteps, AdamSettings adam, long seed, boolean progress) {
     private static final long PURPOSE_ORDER = 0x7475_6E65L;
 
-    private final int epochs;
-    private final IntToDoubleFunction lr;
-    private final String lrText;
-    private final double momentum;
-    private final double weightDecay;
-    private final double gradClip;
-    private final int batchSize;
-    private final boolean alphaSteps;
-    private final double alphaLr;
-    private final double alphaBeta1;
-    private final double alphaBeta2;
-    private final double alphaWeightDecay;
-    private final long seed;
-    private final boolean progress;
-
-    private FineTuner(Builder b) {
-        this.epochs = b.epochs;
-        this.lr = b.lr;
-        this.lrText = b.lrText;
-        this.momentum = b.momentum;
-        this.weightDecay = b.weightDecay;
-        this.gradClip = b.gradClip;
-        this.batchSize = b.batchSize;
-        this.alphaSteps = b.alphaSteps;
-        this.alphaLr = b.alphaLr;
-        this.alphaBeta1 = b.alphaBeta1;
-        this.alphaBeta2 = b.alphaBeta2;
-        this.alphaWeightDecay = b.alphaWeightDecay;
-        this.seed = b.seed;
-        this.progress = b.progress;
+    public FineTuner {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("fine-tuning epochs must be >= 0, got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batch size must be >= 2 (batch norm), got " + batchSize);
+        }
+        java.util.Objects.requireNonNull(sgd, "sgd");
+        java.util.Objects.requireNonNull(schedule, "schedule");
+        java.util.Objects.requireNonNull(adam, "adam");
     }
 
+    /** A builder with DARTS's SGD settings, a constant 0.025, batch 64 and no α steps. */
     public static Builder builder() {
         return new Builder();
     }
@@ -73,43 +66,18 @@ public final class FineTuner {
      * at the search's initial one) and its α optimizer settings (α steps off until asked for).
      */
     public static Builder from(SearchConfig c) {
-        return new Builder().optLearningRate(c.weightLr()).optMomentum(c.momentum()).optWeightDecay(c.weightDecay())
-                .optGradClip(c.gradClip()).optBatchSize(c.batchSize()).optSeed(c.supernet().seed())
-                .optAlphaOptimizer(c.alphaLr(), c.alphaBeta1(), c.alphaBeta2(), c.alphaWeightDecay());
+        return new Builder().optSgd(c.weightOptimizer()).optBatchSize(c.batchSize()).optSeed(c.supernet().seed())
+                .optAlphaOptimizer(c.alphaOptimizer());
     }
 
-    public int epochs() {
-        return epochs;
-    }
-
-    public boolean alphaSteps() {
-        return alphaSteps;
-    }
-
-    /** A copy with another number of epochs (same schedule function, counted from its first epoch). */
+    /** A copy with another number of epochs (same schedule, counted from its first epoch). */
     public FineTuner withEpochs(int n) {
-        Builder b = toBuilder();
-        b.epochs = n;
-        return b.build();
+        return new FineTuner(n, sgd, schedule, scheduleEpochs, firstEpoch, batchSize, alphaSteps, adam, seed, progress);
     }
 
-    private Builder toBuilder() {
-        Builder b = new Builder();
-        b.epochs = epochs;
-        b.lr = lr;
-        b.lrText = lrText;
-        b.momentum = momentum;
-        b.weightDecay = weightDecay;
-        b.gradClip = gradClip;
-        b.batchSize = batchSize;
-        b.alphaSteps = alphaSteps;
-        b.alphaLr = alphaLr;
-        b.alphaBeta1 = alphaBeta1;
-        b.alphaBeta2 = alphaBeta2;
-        b.alphaWeightDecay = alphaWeightDecay;
-        b.seed = seed;
-        b.progress = progress;
-        return b;
+    /** The weights' learning rate in tuning epoch {@code epoch} (0-based) of a call. */
+    public double learningRate(int epoch) {
+        return schedule.at(sgd.learningRate(), firstEpoch + epoch, scheduleEpochs);
     }
 
     /**
@@ -119,6 +87,8 @@ public final class FineTuner {
      *
      * @param alphaImages may be null when α steps are off
      * @return per-epoch mean training loss and accuracy
+     * @throws TrainingInterruptedException when the thread is interrupted (nothing is returned; the weights keep
+     *                                      the steps taken)
      */
     public List<Epoch> tune(Supernet net, ImageDataset data, int[] weightImages, int[] alphaImages) {
         return tune(net, data, weightImages, alphaImages, 0);
@@ -134,105 +104,95 @@ public final class FineTuner {
             throw new IllegalArgumentException("fine-tuning needs a full batch of " + batchSize + " images, got "
                     + weightImages.length);
         }
-        ArchitectureParameters arch = net.arch();
-        List<NDArray> weights = net.weights();
-        List<NDArray> archArrays = new ArrayList<>(arch.named().values());
-        List<NDArray> archTrainable = arch.trainable();
-        boolean stepArch = alphaSteps && !archTrainable.isEmpty();
+        boolean stepArch = alphaSteps && !net.arch().trainable().isEmpty();
         if (stepArch && (alphaImages == null || alphaImages.length < batchSize)) {
             throw new IllegalArgumentException("α steps need at least a batch of " + batchSize + " validation images");
         }
         List<Epoch> out = new ArrayList<>();
-        int alphaCursor = 0;
         // fresh optimizer state per call, freed when the call ends however it ends (else every PT decision and
         // every comparison row would leave weight-sized buffers on the supernet's manager)
-        try (SgdMomentum sgd = new SgdMomentum(weights, (float) momentum, (float) weightDecay);
-             Adam adam = stepArch ? new Adam(archTrainable, (float) alphaBeta1, (float) alphaBeta2,
-                     (float) alphaWeightDecay) : null;
+        try (WeightStep weightStep = new WeightStep(net, sgd, new ArrayList<>(net.arch().named().values()));
+             Adam archOptimizer = stepArch ? new Adam(net.arch().trainable(), (float) adam.beta1(),
+                     (float) adam.beta2(), (float) adam.weightDecay()) : null;
              Progress p = progress ? Progress.start("fine-tune", (long) epochs * steps)
                      : ProgressReporters.silent().start("", (long) epochs * steps)) {
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                long t0 = System.nanoTime();
-                var rng = Seeds.stream(seed, PURPOSE_ORDER, orderOffset + epoch);
-                int[] order = Seeds.shuffled(weightImages, rng);
-                int[] alphaOrder = stepArch ? Seeds.shuffled(alphaImages, rng) : null;
-                float rate = (float) lr.applyAsDouble(epoch);
-                double loss = 0;
-                double acc = 0;
-                for (int s = 0; s < steps; s++) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new SearchInterruptedException("fine-tuning interrupted at epoch " + (epoch + 1)
-                                + " step " + (s + 1));
-                    }
-                    if (stepArch) {
-                        if (alphaCursor + batchSize > alphaOrder.length) {
-                            alphaCursor = 0;
-                        }
-                        if (architectureStep(net, data, alphaOrder, alphaCursor, weights, archTrainable)) {
-                            adam.step((float) alphaLr);
-                        }
-                        alphaCursor += batchSize;
-                    }
-                    double[] la = weightStep(net, data, order, s * batchSize, weights, archArrays);
-                    sgd.step(rate);
-                    loss += la[0];
-                    acc += la[1];
-                    p.update((long) epoch * steps + s + 1, "epoch " + (epoch + 1) + "/" + epochs,
-                            java.util.Map.of("loss", la[0]));
-                }
-                out.add(new Epoch(epoch, loss / steps, acc / steps, rate, (System.nanoTime() - t0) / 1e9));
-            }
+            Tuning body = new Tuning(net, data, weightImages, alphaImages, orderOffset, steps, weightStep,
+                    archOptimizer, out);
+            TrainingLoop.of("fine-tuning", epochs).run(body, p);
         }
         return out;
     }
 
-    /**
-     * @return false when the loss does not depend on α or β at all (e.g. every undecided edge was cut off by edges
-     *         committed to none), so there is nothing to step
-     */
-    private boolean architectureStep(Supernet net, ImageDataset data, int[] order, int from, List<NDArray> weights,
-                                     List<NDArray> archTrainable) {
-        try (NDScope scope = new NDScope()) {
-            Batch val = Batch.load(net.manager(), data, order, from, batchSize);
-            try (Gradients.Pass pass = Gradients.towards(archTrainable, weights)) {
-                NDArray logits = net.forward(val.images(), ForwardMode.TRAIN);
-                NDArray loss = Losses.crossEntropy(logits, val.labels());
-                try {
-                    pass.backward(loss);
-                    return true;
-                } catch (EngineException e) {
-                    // DJL cannot ask a computed array whether it is on the graph; autograd's refusal says it is not
-                    if (String.valueOf(e.getMessage()).contains("does not require grad")) {
-                        return false;
-                    }
-                    throw e;
-                }
-            }
-        }
-    }
+    /** One tuning call's epochs as the loop runs them. */
+    private final class Tuning implements TrainingLoop.Body {
+        private final Supernet net;
+        private final ImageDataset data;
+        private final int[] weightImages;
+        private final int[] alphaImages;
+        private final int orderOffset;
+        private final int steps;
+        private final WeightStep weightStep;
+        private final ArchitectureStep architectureStep;
+        private final Adam archOptimizer;
+        private final List<Epoch> out;
+        private int[] order;
+        private int[] alphaOrder;
+        private int alphaCursor;
+        private float rate;
+        private long started;
 
-    private double[] weightStep(Supernet net, ImageDataset data, int[] order, int from, List<NDArray> weights,
-                                List<NDArray> archArrays) {
-        try (NDScope scope = new NDScope()) {
-            Batch train = Batch.load(net.manager(), data, order, from, batchSize);
-            double loss;
-            double acc;
-            try (Gradients.Pass pass = Gradients.towards(weights, archArrays)) {
-                NDArray logits = net.forward(train.images(), ForwardMode.TRAIN);
-                NDArray l = Losses.crossEntropy(logits, train.labels());
-                pass.backward(l);
-                loss = l.getFloat();
-                acc = (double) Losses.correct(logits, train.labels()) / batchSize;
+        Tuning(Supernet net, ImageDataset data, int[] weightImages, int[] alphaImages, int orderOffset, int steps,
+               WeightStep weightStep, Adam archOptimizer, List<Epoch> out) {
+            this.net = net;
+            this.data = data;
+            this.weightImages = weightImages;
+            this.alphaImages = alphaImages;
+            this.orderOffset = orderOffset;
+            this.steps = steps;
+            this.weightStep = weightStep;
+            this.architectureStep = archOptimizer == null ? null : new ArchitectureStep(net, null, 1);
+            this.archOptimizer = archOptimizer;
+            this.out = out;
+        }
+
+        @Override
+        public int startEpoch(int epoch) {
+            started = System.nanoTime();
+            var rng = Seeds.stream(seed, PURPOSE_ORDER, orderOffset + epoch);
+            order = Seeds.shuffled(weightImages, rng);
+            alphaOrder = archOptimizer != null ? Seeds.shuffled(alphaImages, rng) : null;
+            rate = (float) learningRate(epoch);
+            return steps;
+        }
+
+        @Override
+        public StepResult step(int epoch, int step, int steps) {
+            if (archOptimizer != null) {
+                if (alphaCursor + batchSize > alphaOrder.length) {
+                    alphaCursor = 0;
+                }
+                if (architectureStep.gradient(data, alphaOrder, alphaCursor, batchSize, epoch, true) != null) {
+                    archOptimizer.step((float) adam.learningRate());
+                }
+                alphaCursor += batchSize;
             }
-            Gradients.clipNorm(weights, gradClip);
-            return new double[] {loss, acc};
+            return weightStep.run(data, order, step * batchSize, batchSize, rate);
+        }
+
+        @Override
+        public void endEpoch(int epoch, EpochSums sums) {
+            out.add(new Epoch(epoch, sums.meanLoss(), sums.meanAccuracy(), rate, (System.nanoTime() - started) / 1e9));
         }
     }
 
     @Override
     public String toString() {
-        return "FineTuner(" + epochs + " epochs, lr " + lrText + ", momentum " + momentum + ", wd " + weightDecay
-                + ", batch " + batchSize + (alphaSteps ? ", α steps at " + alphaLr : ", weights only") + ")";
+        String lr = schedule.kind() == LrSchedule.Kind.CONSTANT ? Double.toString(sgd.learningRate())
+                : "cosine(" + sgd.learningRate() + "→" + schedule.minLearningRate() + " over " + scheduleEpochs
+                        + ", from epoch " + firstEpoch + ")";
+        return "FineTuner(" + epochs + " epochs, lr " + lr + ", momentum " + sgd.momentum() + ", wd "
+                + sgd.weightDecay() + ", batch " + batchSize + (alphaSteps ? ", α steps at " + adam.learningRate()
+                : ", weights only") + ")";
     }
 
     /** One fine-tuning epoch: mean training loss and accuracy, the learning rate used, wall time. */
@@ -242,54 +202,59 @@ public final class FineTuner {
     /** Configures a {@link FineTuner}; defaults are DARTS's SGD settings, a constant 0.025, batch 64, no α steps. */
     public static final class Builder {
         private int epochs = 1;
-        private IntToDoubleFunction lr = e -> 0.025;
-        private String lrText = "0.025";
-        private double momentum = 0.9;
-        private double weightDecay = 3e-4;
-        private double gradClip = 5;
+        private SgdSettings sgd = SgdSettings.DARTS;
+        private LrSchedule schedule = LrSchedule.constant();
+        private int scheduleEpochs = 1;
+        private int firstEpoch;
         private int batchSize = 64;
         private boolean alphaSteps;
-        private double alphaLr = 3e-4;
-        private double alphaBeta1 = 0.5;
-        private double alphaBeta2 = 0.999;
-        private double alphaWeightDecay = 1e-3;
+        private AdamSettings adam = AdamSettings.DARTS;
         private long seed;
         private boolean progress;
 
         private Builder() {
         }
 
+        /** Epochs per {@link FineTuner#tune} call. */
         public Builder setEpochs(int n) {
             this.epochs = n;
             return this;
         }
 
+        /** SGD's rate, momentum, weight decay and clip in one. */
+        public Builder optSgd(SgdSettings settings) {
+            this.sgd = java.util.Objects.requireNonNull(settings, "sgd");
+            return this;
+        }
+
+        /** A constant learning rate. */
         public Builder optLearningRate(double rate) {
-            this.lr = e -> rate;
-            this.lrText = Double.toString(rate);
+            this.sgd = sgd.withLearningRate(rate);
+            this.schedule = LrSchedule.constant();
             return this;
         }
 
         /** Cosine annealing from {@code max} to {@code min} over {@code total} epochs, starting at epoch {@code first}. */
         public Builder optCosine(double max, double min, int total, int first) {
-            CosineSchedule c = new CosineSchedule(max, min, total);
-            this.lr = e -> c.at(first + e);
-            this.lrText = "cosine(" + max + "→" + min + " over " + total + ", from epoch " + first + ")";
+            this.sgd = sgd.withLearningRate(max);
+            this.schedule = LrSchedule.cosine(min);
+            this.scheduleEpochs = total;
+            this.firstEpoch = first;
             return this;
         }
 
         public Builder optMomentum(double m) {
-            this.momentum = m;
+            this.sgd = new SgdSettings(sgd.learningRate(), m, sgd.weightDecay(), sgd.gradClip());
             return this;
         }
 
         public Builder optWeightDecay(double wd) {
-            this.weightDecay = wd;
+            this.sgd = new SgdSettings(sgd.learningRate(), sgd.momentum(), wd, sgd.gradClip());
             return this;
         }
 
         public Builder optGradClip(double clip) {
-            this.gradClip = clip;
+            this.sgd = new SgdSettings(sgd.learningRate(), sgd.momentum(), sgd.weightDecay(), clip);
             return this;
         }
 
@@ -304,12 +269,13 @@ public final class FineTuner {
             return this;
         }
 
-        public Builder optAlphaOptimizer(double lr, double beta1, double beta2, double weightDecay) {
-            this.alphaLr = lr;
-            this.alphaBeta1 = beta1;
-            this.alphaBeta2 = beta2;
-            this.alphaWeightDecay = weightDecay;
+        public Builder optAlphaOptimizer(AdamSettings settings) {
+            this.adam = java.util.Objects.requireNonNull(settings, "adam");
             return this;
+        }
+
+        public Builder optAlphaOptimizer(double lr, double beta1, double beta2, double weightDecay) {
+            return optAlphaOptimizer(new AdamSettings(lr, beta1, beta2, weightDecay));
         }
 
         public Builder optSeed(long seed) {
@@ -322,17 +288,10 @@ public final class FineTuner {
             return this;
         }
 
+        /** The tuner; its record constructor checks every value. */
         public FineTuner build() {
-            if (epochs < 0) {
-                throw new IllegalArgumentException("fine-tuning epochs must be >= 0, got " + epochs);
-            }
-            if (batchSize < 2) {
-                throw new IllegalArgumentException("batch size must be >= 2 (batch norm), got " + batchSize);
-            }
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-            }
-            return new FineTuner(this);
+            return new FineTuner(epochs, sgd, schedule, scheduleEpochs, firstEpoch, batchSize, alphaSteps, adam, seed,
+                    progress);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.search.Batch;
 import org.dnaslab.search.Gradients;
 import org.dnaslab.search.Losses;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.search.SupernetEvaluator;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
@@ -139,7 +139,7 @@ public final class PerturbationEvaluator {
             }
             for (int b = 0; b < batches; b++) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new SearchInterruptedException("measurement interrupted after " + b + " batches");
+                    throw new TrainingInterruptedException("measurement interrupted after " + b + " batches");
                 }
                 try (NDScope step = new NDScope()) {
                     Batch batch = Batch.load(net.manager(), data, indices, b * batchSize, batchSize);

@@ -2,7 +2,7 @@ package org.dnaslab.select;
 
 import org.dnaslab.progress.Progress;
 import org.dnaslab.progress.ProgressReporters;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.search.Seeds;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
@@ -32,7 +32,9 @@ import java.util.SplittableRandom;
  * Unlike darts-pt, the optimizers' state (momentum, Adam moments) starts afresh at every tuning interval.
  *
  * <p>Edges committed before the selection starts count as decided. The selector leaves the supernet with every
- * decision committed and its tuned weights.
+ * decision committed and its tuned weights. Interrupted, it stops before its next decision or tuning step with
+ * {@link TrainingInterruptedException} (the library's contract, {@link org.dnaslab.train}); the decisions taken so
+ * far stay committed.
  */
 public final class PerturbationSelector implements ArchitectureSelector {
     private static final long PURPOSE_EDGE_ORDER = 0x5054L;
@@ -87,7 +89,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
                 : ProgressReporters.silent().start("", steps.size())) {
             for (int i = 0; i < steps.size(); i++) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new SearchInterruptedException("PT selection interrupted after " + i + " of " + steps.size()
+                    throw new TrainingInterruptedException("PT selection interrupted after " + i + " of " + steps.size()
                             + " steps; the decisions taken so far stay committed");
                 }
                 steps.get(i).run();

@@ -2,9 +2,9 @@ package org.dnaslab.select;
 
 import org.dnaslab.data.DataSplit;
 import org.dnaslab.data.ImageDataset;
-import org.dnaslab.data.SplitStrategies;
 import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.SearchConfig;
+import org.dnaslab.search.SearchData;
 import org.dnaslab.search.SupernetEvaluator;
 import org.dnaslab.supernet.Supernet;
 
@@ -26,19 +26,35 @@ public record SelectionContext(Supernet supernet, ImageDataset data, DataSplit s
         Objects.requireNonNull(config, "config");
     }
 
-    /** The context of a finished (or stopped) search, with the split of its last epoch. */
-    public static SelectionContext of(DartsSearch search, ImageDataset trainingData) {
-        SearchConfig c = search.config();
-        ImageDataset data = c.trainLimit() > 0 ? trainingData.limit(c.trainLimit()) : trainingData;
-        int epoch = Math.max(0, search.epochsDone() - 1);
-        DataSplit split = SplitStrategies.byName(c.split()).split(data.size(), epoch, c.supernet().seed());
-        return new SelectionContext(search.supernet(), data, split, c);
+    /**
+     * The context of a search that ran in this session: the data and split it trained on ({@link
+     * DartsSearch#searchData()}: its data after the train limit, the split of its last completed epoch).
+     */
+    public static SelectionContext of(DartsSearch search) {
+        return of(search, search.searchData());
     }
 
+    /**
+     * The context of a search on {@code trainingData}: the search's own data and split when it ran in this session,
+     * else (a resumed search, or a search that never ran, such as PT's blank supernet) those it would use on
+     * {@code trainingData} ({@link DartsSearch#searchData(ImageDataset)}).
+     *
+     * @throws IllegalArgumentException when the search ran on other data
+     */
+    public static SelectionContext of(DartsSearch search, ImageDataset trainingData) {
+        return of(search, search.searchData(trainingData));
+    }
+
+    private static SelectionContext of(DartsSearch search, SearchData d) {
+        return new SelectionContext(search.supernet(), d.data(), d.split(), search.config());
+    }
+
+    /** The search's seed (PT's edge order and tuning orders default to it). */
     public long seed() {
         return config.supernet().seed();
     }
 
+    /** The search's batch size, used for every measurement and tuning step. */
     public int batchSize() {
         return config.batchSize();
     }

@@ -7,10 +7,7 @@ import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.EpochMetrics;
 import org.dnaslab.search.LossTerm;
 import org.dnaslab.search.SearchConfig;
-import org.dnaslab.search.SearchInterruptedException;
-import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SearchResult;
-import org.dnaslab.search.SearchStatus;
 import org.dnaslab.search.SupernetEvaluator;
 import org.dnaslab.supernet.Supernet;
 
@@ -27,6 +24,9 @@ import java.util.Objects;
  * same run), the same selected architecture, then a network with freshly initialised weights (the search's initial
  * weights) trained for the remaining E − freezeEpoch epochs with a fresh cosine schedule. Accuracies are measured
  * on held-out images in batch-statistics mode, like every discretization measurement here.
+ *
+ * <p>Interrupting the thread stops whichever phase runs with
+ * {@link org.dnaslab.train.TrainingInterruptedException} (the library's contract, {@link org.dnaslab.train}).
  */
 public final class SingleStageProtocol {
     private final SearchConfig config;
@@ -61,19 +61,13 @@ public final class SingleStageProtocol {
     public Result run(ImageDataset trainingData, ImageDataset heldOut) {
         SupernetEvaluator eval = new SupernetEvaluator(heldOut, allIndices(heldOut.size()), config.batchSize(),
                 evalBatches);
-        FreezeAt freeze = new FreezeAt(freezeEpoch, config.epochs());
-        try (DartsSearch search = DartsSearch.builder(config).optLossTerm(lossTerm).addListener(freeze)
-                .optProgress(progress).build()) {
-            SearchResult r = search.run(trainingData);
-            if (r.status() == SearchStatus.INTERRUPTED && !freeze.requested) {
-                Thread.currentThread().interrupt();
-                throw new SearchInterruptedException("single-stage search interrupted at epoch " + r.epochsDone());
-            }
+        try (DartsSearch search = DartsSearch.builder(config).optLossTerm(lossTerm).optProgress(progress).build()) {
+            SearchResult r = search.runUntil(trainingData, freezeEpoch);
             List<EpochMetrics> history = search.history();
             double searchSeconds = r.seconds();
             Supernet net = search.supernet();
             double supernetAcc = eval.evaluate(net, ForwardMode.BATCH_STATS).accuracy();
-            SelectionContext ctx = SelectionContext.of(search, trainingData);
+            SelectionContext ctx = SelectionContext.of(search);
             Selection selection = selector.select(ctx);
             Discretization.apply(net.arch().decisions(), selection.architecture());
             double discretizedAcc = eval.evaluate(net, ForwardMode.BATCH_STATS).accuracy();
@@ -110,26 +104,6 @@ public final class SingleStageProtocol {
             a[i] = i;
         }
         return a;
-    }
-
-    /** Stops the search after {@code freezeEpoch} epochs through its documented interrupt path. */
-    private static final class FreezeAt implements SearchListener {
-        private final int freezeEpoch;
-        private final int epochs;
-        private boolean requested;
-
-        FreezeAt(int freezeEpoch, int epochs) {
-            this.freezeEpoch = freezeEpoch;
-            this.epochs = epochs;
-        }
-
-        @Override
-        public void onEpoch(EpochMetrics m) {
-            if (m.epoch() + 1 == freezeEpoch && freezeEpoch < epochs) {
-                requested = true;
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**

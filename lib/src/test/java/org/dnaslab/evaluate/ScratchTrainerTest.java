@@ -1,5 +1,6 @@
 package org.dnaslab.evaluate;
 
+import org.dnaslab.train.LrSchedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.dnaslab.data.DataPair;
 import org.dnaslab.data.SyntheticData;
 import org.dnaslab.progress.ProgressReporters;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.space.Architecture;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +82,46 @@ class ScratchTrainerTest {
         }
     }
 
+    /** Issue 13: a per-step cosine moves the rate within an epoch; per epoch, every step of an epoch shares one. */
+    @Test
+    void aPerStepScheduleAnnealsWithinAnEpoch() {
+        TrainingProtocol perEpoch = tiny(2).toBuilder().optDataLimit(128).build();
+        TrainingProtocol perStep = perEpoch.toBuilder().optLrSchedule(LrSchedule.cosinePerStep(0.005)).build();
+        java.util.List<Double> epochRates = stepRates(perEpoch);
+        java.util.List<Double> stepRates = stepRates(perStep);
+        assertEquals(8, stepRates.size(), "4 steps of 32 in each of 2 epochs");
+        assertEquals(java.util.Collections.nCopies(4, (double) 0.1f), epochRates.subList(0, 4), "per epoch: one rate");
+        assertEquals(epochRates.get(0), stepRates.get(0), 0, "both start at the base rate");
+        assertEquals(epochRates.get(4), stepRates.get(4), 0, "each epoch starts at the per-epoch rate");
+        for (int i = 1; i < 8; i++) {
+            assertTrue(stepRates.get(i) < stepRates.get(i - 1), "per step falls at every step: " + stepRates);
+        }
+        assertEquals((float) (0.005 + 0.095 * (1 + Math.cos(Math.PI * 1.25 / 2)) / 2), stepRates.get(5), 1e-9);
+    }
+
+    /** The learning rate of every step, as the trainer's progress shows it. */
+    private static java.util.List<Double> stepRates(TrainingProtocol p) {
+        java.util.List<Double> rates = new java.util.ArrayList<>();
+        new ScratchTrainer(GRATINGS).train(CONVS, p, new org.dnaslab.progress.Progress() {
+            @Override
+            public void update(long step, String phase, Map<String, Double> metrics) {
+                if (phase.contains(" step ")) {
+                    rates.add(metrics.get("lr"));
+                }
+            }
+
+            @Override
+            public void finish(String message) {
+            }
+        });
+        return rates;
+    }
+
     @Test
     void anInterruptStopsWithAnExceptionNotAPartialResult() {
         Thread.currentThread().interrupt();
         try {
-            var e = assertThrows(SearchInterruptedException.class, () -> train(tiny(1)));
+            var e = assertThrows(TrainingInterruptedException.class, () -> train(tiny(1)));
             assertTrue(e.getMessage().contains("interrupted at epoch 1/1, step 1/"), e.getMessage());
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays visible to the caller");
         } finally {

@@ -1,5 +1,7 @@
 package org.dnaslab.evaluate;
 
+import org.dnaslab.train.LrSchedule;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -131,7 +133,8 @@ class TrainingProtocolTest {
                 b -> b.setEpochs(8), b -> b.setChannels(13), b -> b.setCells(3), b -> b.setBatchSize(49),
                 b -> b.setLearningRate(0.06), b -> b.optLrSchedule(LrSchedule.cosine(0.001)), b -> b.optMomentum(0.7),
                 b -> b.optWeightDecay(4e-4), b -> b.optGradClip(0), b -> b.optCutout(9), b -> b.optAuxiliaryWeight(0.5),
-                b -> b.optDropPath(0.1), b -> b.optDataLimit(0), b -> b.optSeed(43));
+                b -> b.optDropPath(0.1), b -> b.optDataLimit(0), b -> b.optSeed(43),
+                b -> b.optLrSchedule(LrSchedule.cosinePerStep(0.002)));
         Set<String> prints = new HashSet<>();
         prints.add(base.fingerprint());
         for (var change : changes) {
@@ -141,5 +144,53 @@ class TrainingProtocolTest {
         }
         assertEquals(changes.size() + 1, prints.size());
         assertEquals(base.fingerprint(), everythingSet().fingerprint());
+    }
+
+    /**
+     * Issue 13: the schedule learned per-step annealing without changing the JSON or the fingerprint of any existing
+     * protocol. The three values were printed by the code before that change (groundTruth's is also the header of
+     * the shipped data/groundtruth table).
+     */
+    @Test
+    void presetsKeepTheFingerprintsTheyHadBeforePerStepAnnealing() {
+        assertEquals("8b1740eb", TrainingProtocol.quick().fingerprint());
+        assertEquals("c9aaca03", TrainingProtocol.groundTruth().fingerprint());
+        assertEquals("99ce986d", TrainingProtocol.full().fingerprint());
+        assertTrue(TrainingProtocol.quick().toJson().contains(
+                "\"lrSchedule\" : {\n    \"kind\" : \"COSINE\",\n    \"minLearningRate\" : 0.001\n  }"),
+                TrainingProtocol.quick().toJson());
+    }
+
+    @Test
+    void aPerStepScheduleTravelsInJsonAndAnOldRecordReadsAsPerEpoch() {
+        TrainingProtocol perStep = TrainingProtocol.groundTruth().toBuilder()
+                .optLrSchedule(LrSchedule.cosinePerStep(0)).build();
+        String json = perStep.toJson();
+        assertTrue(json.contains("\"annealing\" : \"PER_STEP\""), json);
+        assertEquals(perStep, TrainingProtocol.fromJson(json));
+        assertNotEquals(TrainingProtocol.groundTruth().fingerprint(), perStep.fingerprint());
+        String old = TrainingProtocol.groundTruth().toJson();
+        assertEquals(LrSchedule.Annealing.PER_EPOCH, TrainingProtocol.fromJson(old).lrSchedule().annealing());
+        var unknown = assertThrows(IllegalArgumentException.class, () -> TrainingProtocol.fromJson(
+                old.replace("\"kind\" : \"COSINE\"", "\"kind\" : \"COSINE\", \"warmup\" : 3")));
+        assertTrue(unknown.getMessage().contains("warmup"), unknown.getMessage());
+        var badAnnealing = assertThrows(IllegalArgumentException.class, () -> TrainingProtocol.fromJson(
+                json.replace("PER_STEP", "PER_BATCH")));
+        assertTrue(badAnnealing.getMessage().contains("PER_BATCH"), badAnnealing.getMessage());
+    }
+
+    @Test
+    void perStepAnnealingMovesWithinAnEpochAndStartsEachEpochAtThePerEpochRate() {
+        TrainingProtocol perEpoch = TrainingProtocol.quick().toBuilder().setEpochs(4).setLearningRate(0.025)
+                .optLrSchedule(LrSchedule.cosine(0.001)).build();
+        TrainingProtocol perStep = perEpoch.toBuilder().optLrSchedule(LrSchedule.cosinePerStep(0.001)).build();
+        for (int e = 0; e < 4; e++) {
+            assertEquals(perEpoch.learningRate(e), perStep.learningRate(e, 0, 10), 0, "epoch " + e + " step 0");
+            assertEquals(perEpoch.learningRate(e), perEpoch.learningRate(e, 7, 10), 0, "per epoch, every step");
+        }
+        // epoch 1, step 5 of 10: position 1.5 of 4 epochs
+        assertEquals(0.001 + 0.012 * (1 + Math.cos(Math.PI * 1.5 / 4)), perStep.learningRate(1, 5, 10), 1e-15);
+        assertTrue(perStep.learningRate(3, 9, 10) < perEpoch.learningRate(3), "per step goes on falling");
+        assertThrows(IllegalArgumentException.class, () -> perStep.learningRate(1, 10, 10));
     }
 }

@@ -3,6 +3,7 @@ package org.dnaslab.search;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SyntheticData;
 import org.dnaslab.space.CellType;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,8 +108,12 @@ class DartsSearchTest {
         };
         try (DartsSearch s = DartsSearch.builder(config(4, 3)).optRunDirectory(dir).addListener(interrupter)
                 .optProgress(false).build()) {
-            SearchResult r = s.run(data);
-            assertEquals(SearchStatus.INTERRUPTED, r.status());
+            try {
+                assertThrows(TrainingInterruptedException.class, () -> s.run(data));
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt flag stays set for the caller");
+            }
+            assertEquals(SearchStatus.INTERRUPTED, s.status());
         }
     }
 
@@ -124,10 +129,11 @@ class DartsSearchTest {
             }
         };
         try (DartsSearch s = DartsSearch.builder(config(5, 2)).addListener(stopOnce).optProgress(false).build()) {
-            SearchResult first = s.run(data);
-            assertEquals(SearchStatus.INTERRUPTED, first.status());
-            assertEquals(1, first.epochsDone());
-            assertFalse(Thread.currentThread().isInterrupted(), "the flag is consumed: the next cell can run");
+            TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> s.run(data));
+            assertTrue(e.getMessage().contains("at epoch 2/2, step 1/3"), e.getMessage());
+            assertEquals(SearchStatus.INTERRUPTED, s.status());
+            assertEquals(1, s.epochsDone());
+            assertTrue(Thread.interrupted(), "the flag stays set for the caller (the kernel clears it per cell)");
             SearchResult second = s.run(data);
             assertEquals(SearchStatus.FINISHED, second.status());
             assertEquals(6, steps.get(), "3 steps per epoch, none repeated");

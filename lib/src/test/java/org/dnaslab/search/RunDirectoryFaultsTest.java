@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SyntheticData;
 import org.dnaslab.space.CellType;
+import org.dnaslab.train.NonFiniteLossException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,7 +143,11 @@ class RunDirectoryFaultsTest {
                         Thread.currentThread().interrupt(); // stop after epoch 1
                     }
                 }).build()) {
-            s.run(data);
+            try {
+                assertThrows(TrainingInterruptedException.class, () -> s.run(data));
+            } finally {
+                Thread.interrupted();
+            }
         }
         ImageDataset other = SyntheticData.gratings("other", 96, 3, 1, 8, 8, new SplittableRandom(6));
         try (DartsSearch s = DartsSearch.resume(dir)) {

@@ -1,7 +1,7 @@
 package org.dnaslab.select;
 
 import org.dnaslab.search.DartsSearch;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.OpNames;
 import org.junit.jupiter.api.Test;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FineTunerTest {
 
@@ -47,7 +48,7 @@ class FineTunerTest {
             assertEquals(live, manager.getManagedArrays().size(), "live arrays after three more tunings");
             Thread.currentThread().interrupt();
             try {
-                assertThrows(SearchInterruptedException.class,
+                assertThrows(TrainingInterruptedException.class,
                         () -> tuner.tune(search.supernet(), ctx.data(), ctx.split().train(), ctx.split().val()));
             } finally {
                 Thread.interrupted();
@@ -68,6 +69,32 @@ class FineTunerTest {
             FineTuner.from(ctx.config()).optAlphaSteps(true).setEpochs(1).build()
                     .tune(search.supernet(), ctx.data(), ctx.split().train(), ctx.split().val());
             assertArrayEquals(alpha, search.supernet().arch().alpha(CellType.NORMAL).toFloatArray());
+        }
+    }
+
+    /**
+     * Issue 13: the search hands its selectors the data and split it trained on (after its train limit, the split of
+     * its last epoch); nothing is recomputed from what the caller passes, and other data are refused.
+     */
+    @Test
+    void aSearchGivesItsSelectorsTheDataAndSplitItTrainedOn() {
+        try (DartsSearch search = Tiny.search(Tiny.nb201(12, 2).optTrainLimit(160).optSplit("redrawn-halves").build())) {
+            SelectionContext ctx = SelectionContext.of(search);
+            assertEquals(160, ctx.data().size(), "the train limit");
+            var lastEpoch = org.dnaslab.data.SplitStrategies.byName("redrawn-halves").split(160, 1, 12);
+            assertArrayEquals(lastEpoch.train(), ctx.split().train(), "the split of the last epoch (1)");
+            assertFalse(java.util.Arrays.equals(org.dnaslab.data.SplitStrategies.byName("redrawn-halves")
+                    .split(160, 0, 12).train(), ctx.split().train()), "not the first epoch's");
+            SelectionContext same = SelectionContext.of(search, Tiny.DATA);
+            assertEquals(ctx.data(), same.data());
+            assertArrayEquals(ctx.split().heldOut(), same.split().heldOut());
+            var other = org.dnaslab.data.SyntheticData.gratings("other", 192, 3, 1, 8, 8, new java.util.SplittableRandom(3));
+            var e = assertThrows(IllegalArgumentException.class, () -> SelectionContext.of(search, other));
+            assertTrue(e.getMessage().contains("other (160 images)"), e.getMessage());
+        }
+        try (DartsSearch blank = DartsSearch.builder(Tiny.nb201(12, 1).build()).optProgress(false).build()) {
+            assertThrows(IllegalStateException.class, () -> SelectionContext.of(blank), "a search that never ran");
+            assertEquals(Tiny.DATA.size(), SelectionContext.of(blank, Tiny.DATA).data().size());
         }
     }
 }

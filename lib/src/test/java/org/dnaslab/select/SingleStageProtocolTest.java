@@ -58,7 +58,7 @@ class SingleStageProtocolTest {
         SingleStageProtocol p = SingleStageProtocol.builder(config).setFreezeEpoch(1).optProgress(false).build();
         Thread.currentThread().interrupt();
         try {
-            assertThrows(org.dnaslab.search.SearchInterruptedException.class, () -> p.run(Tiny.DATA, HELD_OUT));
+            assertThrows(org.dnaslab.train.TrainingInterruptedException.class, () -> p.run(Tiny.DATA, HELD_OUT));
         } finally {
             Thread.interrupted();
         }

@@ -3,7 +3,7 @@ package org.dnaslab.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dnaslab.evaluate.LrSchedule;
+import org.dnaslab.train.LrSchedule;
 import org.dnaslab.evaluate.TrainingProtocol;
 import org.dnaslab.space.Architecture;
 

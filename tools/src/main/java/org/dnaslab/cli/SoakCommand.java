@@ -8,7 +8,7 @@ import org.dnaslab.data.ImageDataset;
 import org.dnaslab.progress.ProgressReporters;
 import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.SearchConfig;
-import org.dnaslab.search.SearchInterruptedException;
+import org.dnaslab.train.TrainingInterruptedException;
 import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SearchResult;
 import org.dnaslab.search.SearchStatus;
@@ -178,15 +178,21 @@ public final class SoakCommand implements Callable<Integer> {
                 started.countDown();
             }
         })) {
-            AtomicReference<SearchResult> first = new AtomicReference<>();
-            Thread worker = new Thread(() -> first.set(s.run(data)), "soak-search");
+            AtomicReference<Object> first = new AtomicReference<>();
+            Thread worker = new Thread(() -> {
+                try {
+                    first.set(s.run(data));
+                } catch (TrainingInterruptedException expected) {
+                    first.set(expected);
+                }
+            }, "soak-search");
             worker.start();
             started.await();
             worker.interrupt();
             worker.join();
-            if (first.get() == null || first.get().status() != SearchStatus.INTERRUPTED) {
-                throw new IllegalStateException("the interrupted search ended " + (first.get() == null ? "with an "
-                        + "exception" : first.get().status()));
+            if (!(first.get() instanceof TrainingInterruptedException) || s.status() != SearchStatus.INTERRUPTED) {
+                throw new IllegalStateException("the interrupted search ended " + first.get() + " with status "
+                        + s.status());
             }
             counters.interrupts++;
             AtomicReference<SearchResult> rest = new AtomicReference<>();
@@ -214,7 +220,7 @@ public final class SoakCommand implements Callable<Integer> {
             Thread worker = new Thread(() -> {
                 try {
                     pt.select(ctx);
-                } catch (SearchInterruptedException expected) {
+                } catch (TrainingInterruptedException expected) {
                     counters.interrupts++;
                 } catch (RuntimeException e) {
                     failure.set(e);
