@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
 import static org.dnaslab.testing.Float32.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -143,6 +144,9 @@ class OptimizerMathsTest {
                         double lr = lrOfStep == null ? c.get("lr").asDouble() : lrOfStep.applyAsDouble(step);
                         optimizer.step((float) lr);
                     }
+                    // as torch.optim: a parameter without a gradient is not touched, not even by weight decay
+                    assertArrayEquals(Problem.startOfGradientless(start), params.get(Problem.IN_LOSS).toFloatArray(),
+                            what + ", step " + (step + 1) + ": p2, which has no gradient, moved");
                     assertClose(displacement(start, floats(expected.get(step))),
                             displacement(start, Problem.flat(params)), ATOL, RTOL,
                             what + ", step " + (step + 1) + ", p_k - p_0 (flat over p0, p1, p2)");
@@ -219,6 +223,11 @@ class OptimizerMathsTest {
                 }
                 pass.backward(total);
             }
+        }
+
+        /** The start values of p2, the parameter outside the loss, from the flat start of all three. */
+        static float[] startOfGradientless(float[] start) {
+            return java.util.Arrays.copyOfRange(start, start.length - (int) SHAPES[IN_LOSS].size(), start.length);
         }
 
         static float[] flat(List<NDArray> params) {
