@@ -22,21 +22,32 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 final class TorchReference {
     static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final String SCRIPT = "torch_maths_reference.py";
+    private static Boolean hasTorch;
+    private static JsonNode answers;
 
     private TorchReference() {
     }
 
-    /** Skips the calling test unless /usr/bin/python3 can import torch. */
-    static void assumeTorch() {
+    /** Skips the calling test unless /usr/bin/python3 can import torch (asked once per JVM). */
+    static synchronized void assumeTorch() {
         assumeTrue(Files.isExecutable(PYTHON), PYTHON + " is absent: the comparison against PyTorch is skipped"
                 + " (install Debian's python3-torch to run it)");
-        String version = run("-c", "import torch; print(torch.__version__)", null);
-        assumeTrue(version != null, PYTHON + " cannot import torch: the comparison against PyTorch is skipped"
+        if (hasTorch == null) {
+            hasTorch = run("-c", "import torch; print(torch.__version__)", null) != null;
+        }
+        assumeTrue(hasTorch, PYTHON + " cannot import torch: the comparison against PyTorch is skipped"
                 + " (install Debian's python3-torch to run it)");
     }
 
-    /** The oracle's answers; call {@link #assumeTorch} first. */
-    static JsonNode answers() throws IOException {
+    /** The oracle's answers (computed once per JVM); call {@link #assumeTorch} first. */
+    static synchronized JsonNode answers() throws IOException {
+        if (answers == null) {
+            answers = compute();
+        }
+        return answers;
+    }
+
+    private static JsonNode compute() throws IOException {
         byte[] script;
         try (InputStream in = TorchReference.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
