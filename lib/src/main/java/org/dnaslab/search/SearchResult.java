@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record SearchResult(SearchStatus status, int epochsDone, Architecture architecture, List<EpochMetrics> history,
                            Path runDirectory, double seconds) {
+    /** The metrics of the last finished epoch, or null when none finished. */
     public EpochMetrics last() {
         return history.isEmpty() ? null : history.get(history.size() - 1);
     }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param data the training data as the search saw it (after its train limit)
  */
 public record SelectionContext(Supernet supernet, ImageDataset data, DataSplit split, SearchConfig config) {
+    /** Requires every part. */
     public SelectionContext {
         Objects.requireNonNull(supernet, "supernet");
         Objects.requireNonNull(data, "data");
@@ -35,10 +36,12 @@ public record SelectionContext(Supernet supernet, ImageDataset data, DataSplit s
         return new SelectionContext(search.supernet(), data, split, c);
     }
 
+    /** The search's seed (its supernet config's). */
     public long seed() {
         return config.supernet().seed();
     }
 
+    /** The search's batch size. */
     public int batchSize() {
         return config.batchSize();
     }
