@@ -64,6 +64,7 @@ public final class Comparison {
         return most + after;
     }
 
+    /** {@link #run(String, SelectionContext, ArchitectureSelector)} with the selector's own name as the label. */
     public DiscretizationReport run(SelectionContext ctx, ArchitectureSelector selector) {
         return run(selector.name(), ctx, selector);
     }
@@ -141,10 +142,12 @@ public final class Comparison {
         return rows;
     }
 
+    /** Adds a row measured elsewhere (for instance by another comparison) to this table. */
     public void add(DiscretizationReport report) {
         reports.add(report);
     }
 
+    /** The rows so far, in the order they were added. */
     public List<DiscretizationReport> reports() {
         return List.copyOf(reports);
     }
@@ -154,6 +157,7 @@ public final class Comparison {
         return List.copyOf(selections);
     }
 
+    /** The rows as one table (see {@link DiscretizationReport#table(List)}). */
     public Table table() {
         return DiscretizationReport.table(reports);
     }

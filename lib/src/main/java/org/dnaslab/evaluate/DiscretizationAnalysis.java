@@ -48,6 +48,9 @@ public final class DiscretizationAnalysis {
         this(evaluator, null, null, null);
     }
 
+    /**
+     * Accuracy of {@code net} as it stands on the evaluator's images, with batch statistics (as every accuracy here).
+     */
     public double accuracy(Supernet net) {
         return evaluator.evaluate(net, ForwardMode.BATCH_STATS).accuracy();
     }

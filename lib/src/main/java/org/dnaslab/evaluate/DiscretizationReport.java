@@ -32,6 +32,7 @@ public record DiscretizationReport(String method, String architecture, double su
                                    double discretizedAccuracy, double fineTunedAccuracy, int fineTuneEpochs,
                                    double seconds, double parameterFreeShare, double skipShare, long images,
                                    int selectionTuneEpochs) {
+    /** Requires the method's name and the architecture. */
     public DiscretizationReport {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(architecture, "architecture");
@@ -55,6 +56,7 @@ public record DiscretizationReport(String method, String architecture, double su
         return supernetAccuracy - fineTunedAccuracy;
     }
 
+    /** This report as a one-row table (see {@link #table(List)}). */
     public Table table() {
         return table(List.of(this));
     }

@@ -90,13 +90,14 @@ public final class DiscretizationTracker implements SearchListener {
                 a.parameterFreeShare(), a.skipShare(), r.architecture());
     }
 
+    /** The measurements so far, one per tracked epoch, in epoch order. */
     public List<Point> points() {
         return List.copyOf(points);
     }
 
     /**
      * Columns: epoch (1-based: the row after the first epoch says 1, as every chart counts), supernetAcc, discretizedAcc, gap, meanEntropy, paramFreeShare, skipShare, architecture, then
-     * one entropy column per cell type and edge ("H normal 2<-1").
+     * one entropy column per cell type and edge ({@code "H normal 2<-1"}).
      */
     public Table table() {
         IntColumn epoch = IntColumn.create("epoch");
@@ -139,6 +140,7 @@ public final class DiscretizationTracker implements SearchListener {
     public record Point(int epoch, double supernetAccuracy, double discretizedAccuracy, double meanEntropy,
                         Map<String, double[]> entropy, double parameterFreeShare, double skipShare,
                         String architecture) {
+        /** Supernet accuracy minus discretized accuracy: the discretization gap at this epoch. */
         public double gap() {
             return supernetAccuracy - discretizedAccuracy;
         }

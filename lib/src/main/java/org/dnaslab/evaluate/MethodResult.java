@@ -18,6 +18,7 @@ import org.dnaslab.space.Architecture;
  */
 public record MethodResult(long seed, Architecture architecture, double accuracy, Map<String, Double> metrics) {
 
+    /** Requires the architecture; a null metrics map means none. */
     public MethodResult {
         Objects.requireNonNull(architecture, "architecture");
         metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

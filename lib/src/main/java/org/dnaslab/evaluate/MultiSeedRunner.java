@@ -54,10 +54,15 @@ public final class MultiSeedRunner {
         return LongStream.range(0, n).boxed().toList();
     }
 
+    /** The result-store key of {@code method}'s search with {@code seed}. */
     public static String searchKey(String method, long seed) {
         return "method/" + method + "/seed-" + seed;
     }
 
+    /**
+     * The result-store key of retraining that search's architecture under {@code protocol} (by its fingerprint, so a
+     * changed protocol trains again).
+     */
     public static String retrainKey(String method, long seed, TrainingProtocol protocol) {
         return searchKey(method, seed) + "/retrain-p-" + protocol.fingerprint();
     }
@@ -131,6 +136,7 @@ public final class MultiSeedRunner {
         return new Result(name, retrainProtocol, runs, computedNow);
     }
 
+    /** A builder; see {@link Builder} for what is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -145,6 +151,7 @@ public final class MultiSeedRunner {
         private Builder() {
         }
 
+        /** Where each seed's search and retraining are kept, and found again when the run is repeated (required). */
         public Builder setStore(ResultStore store) {
             this.store = store;
             return this;
@@ -157,11 +164,13 @@ public final class MultiSeedRunner {
             return this;
         }
 
+        /** Where progress goes (default: {@link ProgressReporters#current()} at build time). */
         public Builder optReporter(ProgressReporter reporter) {
             this.reporter = reporter;
             return this;
         }
 
+        /** The runner; throws {@link IllegalStateException} when no store is set. */
         public MultiSeedRunner build() {
             if (store == null) {
                 throw new IllegalStateException("multi-seed runner: not set: store (setStore)");
@@ -194,14 +203,17 @@ public final class MultiSeedRunner {
      */
     public record Result(String method, TrainingProtocol protocol, List<SeedRun> runs, int computedNow) {
 
+        /** Copies the runs. */
         public Result {
             runs = List.copyOf(runs);
         }
 
+        /** Each seed's {@link SeedRun#accuracy()}, in seed order. */
         public List<Double> accuracies() {
             return runs.stream().map(SeedRun::accuracy).toList();
         }
 
+        /** Mean and sample standard deviation of {@link #accuracies()}. */
         public SampleStats stats() {
             return SampleStats.of(accuracies());
         }

@@ -27,7 +27,7 @@ import java.util.List;
  *
  * @param cell       cell type key
  * @param edge       edge index
- * @param edgeName   the edge as "to<-from"
+ * @param edgeName   the edge as {@code "to<-from"}
  * @param op         the op the edge was committed to
  * @param softmax    softmax(α) of the op on the edge (the forward's op weight)
  * @param accuracy   supernet accuracy with the edge committed to the op (after the tuning, if any)

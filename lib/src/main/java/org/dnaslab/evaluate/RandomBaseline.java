@@ -114,6 +114,7 @@ public final class RandomBaseline {
         }
     }
 
+    /** A builder; see {@link Builder} for what is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -131,6 +132,7 @@ public final class RandomBaseline {
         private Builder() {
         }
 
+        /** How architectures are drawn (required, unless {@link #setSpace} is used). */
         public Builder setSampler(ArchitectureSampler sampler) {
             this.sampler = sampler;
             return this;
@@ -142,21 +144,25 @@ public final class RandomBaseline {
             return this;
         }
 
+        /** Trains each drawn architecture (required). */
         public Builder setTrainer(ArchitectureTrainer trainer) {
             this.trainer = trainer;
             return this;
         }
 
+        /** Where each training is kept, and found again when the run is repeated (required). */
         public Builder setStore(ResultStore store) {
             this.store = store;
             return this;
         }
 
+        /** Where progress goes (default: the current reporter). */
         public Builder optReporter(ProgressReporter reporter) {
             this.reporter = reporter;
             return this;
         }
 
+        /** The baseline; throws {@link IllegalStateException} naming every required setting that is missing. */
         public RandomBaseline build() {
             List<String> missing = new ArrayList<>();
             if (sampler == null) {
@@ -185,10 +191,12 @@ public final class RandomBaseline {
      */
     public record Result(TrainingProtocol protocol, long samplingSeed, List<TrainedResult> results, int trainedNow) {
 
+        /** Copies the results. */
         public Result {
             results = List.copyOf(results);
         }
 
+        /** Each architecture's test accuracy, in the order they were drawn. */
         public List<Double> accuracies() {
             return results.stream().map(TrainedResult::testAccuracy).toList();
         }

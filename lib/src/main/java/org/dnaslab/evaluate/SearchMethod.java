@@ -9,5 +9,6 @@ import org.dnaslab.progress.Progress;
  */
 @FunctionalInterface
 public interface SearchMethod {
+    /** Searches and selects once, with all randomness from {@code seed}, reporting to {@code progress}. */
     MethodResult run(long seed, Progress progress);
 }

@@ -36,6 +36,7 @@ import java.util.Map;
 public final class Da2sLoss implements LossTerm {
     /** DA2S's α takes no step in epochs 1 to 7 (DAAS: α's learning rate is 0 until epoch 8); β trains. */
     public static final int ALPHA_FROZEN_EPOCHS = 7;
+    /** DAAS's weight λ of the whole penalty. */
     public static final double DEFAULT_LAMBDA = 0.1;
     private static final double W2_BASE = 42;
     private static final int W2_START = 8;
@@ -44,10 +45,12 @@ public final class Da2sLoss implements LossTerm {
 
     private final double lambda;
 
+    /** DA2S with DAAS's weight λ = {@value #DEFAULT_LAMBDA}. */
     public Da2sLoss() {
         this(DEFAULT_LAMBDA);
     }
 
+    /** @param lambda the weight λ of the whole penalty (DAAS uses {@value #DEFAULT_LAMBDA}) */
     public Da2sLoss(double lambda) {
         this.lambda = lambda;
     }

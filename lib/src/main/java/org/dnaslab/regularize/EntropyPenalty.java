@@ -15,6 +15,7 @@ import java.util.Map;
 public final class EntropyPenalty implements LossTerm {
     private final Schedule lambda;
 
+    /** @param lambda the weight λ of the entropy term, by epoch */
     public EntropyPenalty(Schedule lambda) {
         this.lambda = java.util.Objects.requireNonNull(lambda, "lambda");
     }
@@ -24,6 +25,7 @@ public final class EntropyPenalty implements LossTerm {
         return new EntropyPenalty(Schedule.constant(lambda));
     }
 
+    /** The schedule of the weight λ. */
     public Schedule schedule() {
         return lambda;
     }

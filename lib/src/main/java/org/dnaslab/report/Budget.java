@@ -59,6 +59,7 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
     /** The names {@link #named(String)} knows. */
     public static final List<String> NAMES = List.of("quick", "laptop", "paper");
 
+    /** Checks every knob's range; a violation names the knob and the value. */
     public Budget {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("budget: a name is required");
@@ -187,6 +188,7 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
         return new Builder(this);
     }
 
+    /** Whether this is the {@code quick} budget, whose numbers are smoke tests, not results. */
     public boolean isQuick() {
         return "quick".equals(name);
     }
@@ -269,66 +271,79 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
             scratchEpochs = b.scratchEpochs;
         }
 
+        /** Sets {@link Budget#name()}. */
         public Builder name(String value) {
             name = value;
             return this;
         }
 
+        /** Sets {@link Budget#trainImages()} (0 = all). */
         public Builder trainImages(int value) {
             trainImages = value;
             return this;
         }
 
+        /** Sets {@link Budget#testImages()} (0 = all). */
         public Builder testImages(int value) {
             testImages = value;
             return this;
         }
 
+        /** Sets {@link Budget#epochs()}. */
         public Builder epochs(int value) {
             epochs = value;
             return this;
         }
 
+        /** Sets {@link Budget#channels()}. */
         public Builder channels(int value) {
             channels = value;
             return this;
         }
 
+        /** Sets {@link Budget#cells()}. */
         public Builder cells(int value) {
             cells = value;
             return this;
         }
 
+        /** Sets {@link Budget#batchSize()}. */
         public Builder batchSize(int value) {
             batchSize = value;
             return this;
         }
 
+        /** Sets {@link Budget#evalBatches()} (0 = the whole split). */
         public Builder evalBatches(int value) {
             evalBatches = value;
             return this;
         }
 
+        /** Sets {@link Budget#seeds()}. */
         public Builder seeds(int value) {
             seeds = value;
             return this;
         }
 
+        /** Sets {@link Budget#fineTuneEpochs()}. */
         public Builder fineTuneEpochs(int value) {
             fineTuneEpochs = value;
             return this;
         }
 
+        /** Sets {@link Budget#ptInterval()}. */
         public Builder ptInterval(int value) {
             ptInterval = value;
             return this;
         }
 
+        /** Sets {@link Budget#randomArchitectures()}. */
         public Builder randomArchitectures(int value) {
             randomArchitectures = value;
             return this;
         }
 
+        /** Sets {@link Budget#scratchEpochs()}. */
         public Builder scratchEpochs(int value) {
             scratchEpochs = value;
             return this;

@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record Claim(String id, String statement, String source, String effect, boolean above, double threshold,
                     String paper) {
+    /** Checks that id, statement, source and effect are given and that the id is file-name safe. */
     public Claim {
         requireText(id, "id");
         if (!id.matches("[A-Za-z0-9._-]+")) {
@@ -53,7 +54,7 @@ public record Claim(String id, String statement, String source, String effect, b
         return above ? value > threshold : value < threshold;
     }
 
-    /** "effect > 0" or "effect < 0.05". */
+    /** {@code "effect > 0"} or {@code "effect < 0.05"}. */
     public String condition() {
         return effect + (above ? " > " : " < ") + Finding.format(threshold);
     }

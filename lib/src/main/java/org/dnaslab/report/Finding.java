@@ -27,6 +27,7 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
     /** The interval's confidence. */
     public static final double CONFIDENCE = 0.95;
 
+    /** Requires the claim, the budget's name and one finite value per seed; copies the lists. */
     public Finding {
         Objects.requireNonNull(claim, "finding: claim");
         if (budget == null || budget.isBlank()) {
@@ -56,6 +57,7 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
         return SampleStats.of(values);
     }
 
+    /** Mean of the values over seeds. */
     public double mean() {
         return stats().mean();
     }
@@ -75,10 +77,12 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
         return t * std() / Math.sqrt(n);
     }
 
+    /** Lower end of the 95 % interval of the mean ({@link #mean()} − {@link #halfWidth()}); NaN for one seed. */
     public double low() {
         return mean() - halfWidth();
     }
 
+    /** Upper end of the 95 % interval of the mean ({@link #mean()} + {@link #halfWidth()}); NaN for one seed. */
     public double high() {
         return mean() + halfWidth();
     }

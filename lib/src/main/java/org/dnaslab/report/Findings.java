@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * in the repository ({@link FashionMnist#repository()}), else {@code build/findings} under the working directory.
  */
 public final class Findings {
+    /** The system property that names the findings directory (it wins over {@link #DIRECTORY_ENV}). */
     public static final String DIRECTORY_PROPERTY = "dnaslab.findings";
+    /** The environment variable that names the findings directory. */
     public static final String DIRECTORY_ENV = "DNASLAB_FINDINGS";
     static final String REPORT_JSON = "findings.json";
     static final String REPORT_HTML = "findings.html";

@@ -35,10 +35,12 @@ public final class Plot {
     private Plot() {
     }
 
+    /** A line chart titled {@code title}: add series, then {@link Lines#chart()}. */
     public static Lines lines(String title) {
         return new Lines(title);
     }
 
+    /** A grouped bar chart titled {@code title}: add series, then {@link Bars#chart()}. */
     public static Bars bars(String title) {
         return new Bars(title);
     }
@@ -70,12 +72,14 @@ public final class Plot {
             style(chart);
         }
 
+        /** The axis titles. */
         public Lines axes(String xTitle, String yTitle) {
             chart.setXAxisTitle(xTitle);
             chart.setYAxisTitle(yTitle);
             return this;
         }
 
+        /** The chart's size in pixels; set it before adding series. */
         public Lines size(int width, int height) {
             if (count > 0) {
                 throw new IllegalStateException("set the size before adding series");
@@ -94,6 +98,7 @@ public final class Plot {
             return this;
         }
 
+        /** A series of the points (x[i], y[i]). */
         public Lines series(String name, double[] x, double[] y) {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
@@ -108,6 +113,7 @@ public final class Plot {
             return this;
         }
 
+        /** A series of the points (x[i], y[i]), from lists. */
         public Lines series(String name, List<? extends Number> x, List<? extends Number> y) {
             return series(name, doubles(x), doubles(y));
         }
@@ -152,11 +158,13 @@ public final class Plot {
             return this;
         }
 
+        /** The legend inside the plot, top right, instead of beside it. */
         public Lines legendInside() {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             return this;
         }
 
+        /** The finished chart; throws when it has no series. */
         public XYChart chart() {
             if (count == 0) {
                 throw new IllegalStateException("chart '" + chart.getTitle() + "' has no series");
@@ -187,6 +195,7 @@ public final class Plot {
             style(chart);
         }
 
+        /** The chart's size in pixels; set it before adding series. */
         public Bars size(int width, int height) {
             if (count > 0) {
                 throw new IllegalStateException("set the size before adding series");
@@ -198,12 +207,14 @@ public final class Plot {
             return this;
         }
 
+        /** The axis titles. */
         public Bars axes(String xTitle, String yTitle) {
             chart.setXAxisTitle(xTitle);
             chart.setYAxisTitle(yTitle);
             return this;
         }
 
+        /** Y from {@code yMin} to {@code yMax} instead of the data's range. */
         public Bars yRange(double yMin, double yMax) {
             chart.getStyler().setYAxisMin(yMin);
             chart.getStyler().setYAxisMax(yMax);
@@ -216,6 +227,7 @@ public final class Plot {
             return this;
         }
 
+        /** A series of one bar per category. */
         public Bars series(String name, List<String> categories, List<? extends Number> values) {
             if (categories.size() != values.size() || categories.isEmpty()) {
                 throw new IllegalArgumentException("series '" + name + "': " + categories.size() + " categories and "
@@ -226,6 +238,7 @@ public final class Plot {
             return this;
         }
 
+        /** A series of one bar per category, from an array. */
         public Bars series(String name, List<String> categories, double[] values) {
             return series(name, categories, boxed(values));
         }
@@ -261,6 +274,7 @@ public final class Plot {
             return series(name, cats, vals);
         }
 
+        /** The fill colour of the last series. */
         public Bars color(Color color) {
             if (count == 0) {
                 throw new IllegalStateException("add a series first");
@@ -270,6 +284,7 @@ public final class Plot {
             return this;
         }
 
+        /** The finished chart; throws when it has no series. */
         public CategoryChart chart() {
             if (count == 0) {
                 throw new IllegalStateException("chart '" + chart.getTitle() + "' has no series");

@@ -1,6 +1,9 @@
 package org.dnaslab.search;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dnaslab.store.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
@@ -40,12 +43,30 @@ public record RunRecord(String project, String version, String kind, SearchStatu
                               @JsonProperty("config") SearchConfig config,
                               @JsonProperty("lossTerm") Map<String, Object> lossTerm,
                               @JsonProperty("epochsDone") int epochsDone, @JsonProperty("stepInEpoch") int stepInEpoch,
-                              @JsonProperty("epochs") List<EpochMetrics.Stored> epochs,
+                              @JsonProperty("epochs") List<ObjectNode> epochs,
                               @JsonProperty("architecture") String architecture,
                               @JsonProperty("seconds") double seconds, @JsonProperty("data") String data) {
         String space = config == null || config.supernet() == null ? null : config.supernet().space();
-        List<EpochMetrics> metrics = epochs == null ? null : epochs.stream().map(e -> e.toMetrics(space)).toList();
+        List<EpochMetrics> metrics = epochs == null ? null : epochs.stream().map(e -> epoch(e, space)).toList();
         return new RunRecord(project, version, kind, status, config, lossTerm, epochsDone, stepInEpoch, metrics,
                 architecture, seconds, data);
+    }
+
+    /**
+     * One epoch of the JSON form. Epochs are read as trees first because the strict mapper refuses a missing
+     * creator property, and records from before per-epoch spaces lack exactly one: {@code "space"}. Only that field
+     * is given a value (JSON null, so the config's space is used); every other field stays strict.
+     */
+    private static EpochMetrics epoch(ObjectNode node, String fallbackSpace) {
+        if (!node.has("space")) {
+            node = node.deepCopy();
+            node.putNull("space");
+        }
+        try {
+            return Json.MAPPER.treeToValue(node, EpochMetrics.Stored.class).toMetrics(fallbackSpace);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("epoch " + node.path("epoch").asText("?") + ": "
+                    + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param step     0-based order of the decision
  * @param cellType the cell type it applies to (shared by all cells of that type)
  * @param kind     {@link Kind#OP}: an op chosen for an edge; {@link Kind#DROP}: an input edge removed from a node
- * @param target   the edge ("3<-1") for an op decision, the node ("node 4") for a drop
+ * @param target   the edge ({@code "3<-1"}) for an op decision, the node ("node 4") for a drop
  * @param scores   what each candidate scored: for PT the validation accuracy with that op masked (OP) or with that
  *                 edge dropped (DROP); for magnitude softmax(α)
  * @param chosen   the op chosen, or the edge dropped

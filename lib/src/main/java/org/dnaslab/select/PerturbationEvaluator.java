@@ -41,7 +41,12 @@ public final class PerturbationEvaluator {
 
     /** How the accuracies are computed. */
     public enum Path {
+        /**
+         * The prefix up to the perturbed node once per batch ({@link CachedPrefix}), then only the rest per
+         * perturbation.
+         */
         FAST,
+        /** The whole network for every perturbation. */
         NAIVE
     }
 
@@ -59,10 +64,12 @@ public final class PerturbationEvaluator {
         this.path = Objects.requireNonNull(path, "path");
     }
 
+    /** Which path computes the accuracies. */
     public Path path() {
         return path;
     }
 
+    /** Images each accuracy is measured on (full batches only). */
     public int images() {
         return batches * batchSize;
     }

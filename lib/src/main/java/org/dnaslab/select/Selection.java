@@ -20,6 +20,7 @@ import java.util.Objects;
  */
 public record Selection(String method, Architecture architecture, List<EdgeDecision> decisions, double seconds,
                         int tuningEpochs) {
+    /** Requires the method's name and the architecture, and tuning epochs >= 0; copies the decisions. */
     public Selection {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(architecture, "architecture");

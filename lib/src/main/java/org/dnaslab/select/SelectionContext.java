@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param data the training data as the search saw it (after its train limit)
  */
 public record SelectionContext(Supernet supernet, ImageDataset data, DataSplit split, SearchConfig config) {
+    /** Requires every part. */
     public SelectionContext {
         Objects.requireNonNull(supernet, "supernet");
         Objects.requireNonNull(data, "data");

@@ -11,6 +11,7 @@ import java.util.Objects;
  * and how a discrete cell is read off (edges kept per node). Immutable.
  */
 public final class SearchSpace {
+    /** The name of the zero op, {@code none}. */
     public static final String NONE = OpNames.NONE;
 
     private final String name;
@@ -63,6 +64,7 @@ public final class SearchSpace {
         return List.copyOf(list);
     }
 
+    /** The space's name as configs and records spell it ({@code nb201}, {@code darts}, {@code s1} … {@code s4}). */
     public String name() {
         return name;
     }
@@ -72,18 +74,24 @@ public final class SearchSpace {
         return ops;
     }
 
+    /**
+     * Nodes that enter a cell from outside (NB201: 1, the previous cell's output; DARTS: 2, the two previous cells).
+     */
     public int inputNodes() {
         return inputNodes;
     }
 
+    /** Nodes a cell computes from its incoming edges (NB201: 3, DARTS: 4). */
     public int intermediateNodes() {
         return intermediateNodes;
     }
 
+    /** Input plus intermediate nodes. */
     public int nodeCount() {
         return inputNodes + intermediateNodes;
     }
 
+    /** The cell types with their own α: normal only (NB201), or normal and reduction (the DARTS spaces). */
     public List<CellType> cellTypes() {
         return cellTypes;
     }
@@ -93,6 +101,7 @@ public final class SearchSpace {
         return edges;
     }
 
+    /** The position of {@code edge} in {@link #edges()}; throws when the space has no such edge. */
     public int edgeIndex(Edge edge) {
         int i = edges.indexOf(edge);
         if (i < 0) {

@@ -58,6 +58,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
 
     /** One step of the macro network. */
     public interface Layer {
+        /** The state after this layer, from the state before it. */
         NDList forward(NDList state, ForwardWeights weights, ForwardMode mode);
 
         /** The search cell of this layer, or null for a fixed block. */
@@ -228,22 +229,27 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         };
     }
 
+    /** The configuration the supernet was built from. */
     public SupernetConfig config() {
         return config;
     }
 
+    /** The search space of its cells. */
     public SearchSpace space() {
         return space;
     }
 
+    /** The architecture parameters (α, and β with DA2S), kept apart from {@link #weights()}. */
     public ArchitectureParameters arch() {
         return arch;
     }
 
+    /** The manager that owns the weights and architecture parameters; closing the supernet closes it. */
     public NDManager manager() {
         return manager;
     }
 
+    /** The macro network after the stem, in order (cells and reduction blocks). */
     public List<Layer> layers() {
         return List.copyOf(layers);
     }
@@ -287,6 +293,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         this.layout = java.util.Objects.requireNonNull(layout, "layout");
     }
 
+    /** The memory layout the convolutions run in (see {@link #setMemoryLayout}). */
     public MemoryLayout memoryLayout() {
         return layout;
     }
@@ -318,6 +325,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         return new NDList(logits, aux);
     }
 
+    /** Logits for an NCHW batch with the given op weights instead of those of the current α (PT's perturbations). */
     public NDArray forward(NDArray x, ForwardMode mode, ForwardWeights weights) {
         return head(forwardLayers(stem(x, mode), 0, layers.size(), weights, mode), mode);
     }
@@ -367,6 +375,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
         return m;
     }
 
+    /** Number of weight elements; the architecture parameters are not counted. */
     public long parameterCount() {
         long n = 0;
         for (NDArray w : weights()) {

@@ -164,13 +164,13 @@ class TrainingProtocolTest {
 
     @Test
     void aPerStepScheduleTravelsInJsonAndAnOldRecordReadsAsPerEpoch() {
-        TrainingProtocol perStep = TrainingProtocol.groundTruth().toBuilder()
-                .optLrSchedule(LrSchedule.cosinePerStep(0)).build();
+        TrainingProtocol perStep = TrainingProtocol.quick().toBuilder()
+                .optLrSchedule(LrSchedule.cosinePerStep(0.001)).build();
         String json = perStep.toJson();
         assertTrue(json.contains("\"annealing\" : \"PER_STEP\""), json);
         assertEquals(perStep, TrainingProtocol.fromJson(json));
-        assertNotEquals(TrainingProtocol.groundTruth().fingerprint(), perStep.fingerprint());
-        String old = TrainingProtocol.groundTruth().toJson();
+        assertNotEquals(TrainingProtocol.quick().fingerprint(), perStep.fingerprint());
+        String old = TrainingProtocol.quick().toJson();
         assertEquals(LrSchedule.Annealing.PER_EPOCH, TrainingProtocol.fromJson(old).lrSchedule().annealing());
         var unknown = assertThrows(IllegalArgumentException.class, () -> TrainingProtocol.fromJson(
                 old.replace("\"kind\" : \"COSINE\"", "\"kind\" : \"COSINE\", \"warmup\" : 3")));
