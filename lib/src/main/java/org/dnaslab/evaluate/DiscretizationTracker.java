@@ -4,7 +4,6 @@ import org.dnaslab.data.ImageDataset;
 import org.dnaslab.search.EpochMetrics;
 import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SupernetEvaluator;
-import org.dnaslab.select.Discretization;
 import org.dnaslab.supernet.MagnitudeDiscretization;
 import org.dnaslab.space.Architecture;
 import org.dnaslab.space.CellType;

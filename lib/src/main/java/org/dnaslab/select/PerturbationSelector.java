@@ -103,7 +103,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
                         Map.of("decisions", (double) log.size()));
             }
         }
-        return new Selection(name, Discretization.fromDecisions(arch), log, (System.nanoTime() - t0) / 1e9, tuned);
+        return new Selection(name, arch.decisions().toArchitecture(), log, (System.nanoTime() - t0) / 1e9, tuned);
     }
 
     /** {@code interval} epochs after every decision step but the last, then {@code finalTuneEpochs}. */

@@ -69,7 +69,7 @@ public final class SingleStageProtocol {
             double supernetAcc = eval.evaluate(net, ForwardMode.BATCH_STATS).accuracy();
             SelectionContext ctx = SelectionContext.of(search);
             Selection selection = selector.select(ctx);
-            Discretization.apply(net.arch().decisions(), selection.architecture());
+            net.arch().decisions().commit(selection.architecture());
             double discretizedAcc = eval.evaluate(net, ForwardMode.BATCH_STATS).accuracy();
 
             int rest = config.epochs() - freezeEpoch;
@@ -85,7 +85,7 @@ public final class SingleStageProtocol {
             if (twoStage) {
                 long t1 = System.nanoTime();
                 try (NDManager m = NDManager.newBaseManager(); Supernet fresh = Supernet.create(m, config.supernet())) {
-                    Discretization.apply(fresh.arch().decisions(), selection.architecture());
+                    fresh.arch().decisions().commit(selection.architecture());
                     FineTuner.from(config).optCosine(config.weightLr(), config.weightLrMin(), rest, 0).setEpochs(rest)
                             .optProgress(progress).build().tune(fresh, ctx.data(), all, null);
                     twoStageAcc = eval.evaluate(fresh, ForwardMode.BATCH_STATS).accuracy();
@@ -129,7 +129,7 @@ public final class SingleStageProtocol {
 
         /** Share of skip connections among the kept edges of the frozen architecture. */
         public double skipShare() {
-            return Discretization.skipShare(selection.architecture());
+            return selection.architecture().skipShare();
         }
     }
 

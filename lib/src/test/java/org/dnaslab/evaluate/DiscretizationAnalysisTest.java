@@ -4,7 +4,6 @@ import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SyntheticData;
 import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.SearchConfig;
-import org.dnaslab.select.Discretization;
 import org.dnaslab.select.FineTuner;
 import org.dnaslab.select.MagnitudeSelector;
 import org.dnaslab.select.PerturbationEvaluator;
@@ -55,7 +54,7 @@ class DiscretizationAnalysisTest {
     @Test
     void theGapIsZeroWhenTheSupernetAlreadyComputesTheArchitecture() {
         Architecture a = MagnitudeSelector.select(search.supernet().arch());
-        Discretization.apply(search.supernet().arch().decisions(), a);
+        search.supernet().arch().decisions().commit(a);
         try {
             DiscretizationReport r = new DiscretizationAnalysis(ctx.validation(0)).measure("m", search.supernet(), a, 0);
             assertEquals(0.0, r.gap(), 0.0);
@@ -196,7 +195,7 @@ class DiscretizationAnalysisTest {
             assertEquals(2, tracker.points().size());
             DiscretizationTracker.Point last = tracker.points().get(1);
             assertArrayEquals(s.history().get(1).entropy().get("normal"), last.entropy().get("normal"), 1e-12);
-            assertEquals(Discretization.parameterFreeShare(s.architecture()), last.parameterFreeShare(), 1e-12);
+            assertEquals(s.architecture().parameterFreeShare(), last.parameterFreeShare(), 1e-12);
             Table t = tracker.table();
             assertEquals(2, t.rowCount());
             assertEquals(List.of(1, 2), t.intColumn("epoch").asList(), "epochs are counted from 1, as in every chart");

@@ -26,7 +26,7 @@ class SingleStageProtocolTest {
         assertEquals("magnitude", r.selection().method());
         assertFalse(Double.isNaN(r.twoStageAccuracy()));
         assertTrue(r.finalAccuracy() > 0.5, "two more epochs on all images learn the task: " + r.finalAccuracy());
-        assertEquals(Discretization.skipShare(r.selection().architecture()), r.skipShare());
+        assertEquals(r.selection().architecture().skipShare(), r.skipShare());
         assertEquals(64, r.images());
         var rows = new org.dnaslab.evaluate.Comparison(null, null).add(r);
         assertEquals(2, rows.size());

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DiscretizationTest {
+class EdgeDecisionsCommitTest {
 
     @Test
     void anArchitectureAppliedAsDecisionsReadsBackUnchanged() {
@@ -25,8 +25,8 @@ class DiscretizationTest {
                 Architecture a = Architecture.sample(space, new SplittableRandom(5));
                 arch.decisions().commit(a);
                 assertEquals(a, arch.decisions().toArchitecture(), space.name());
-                Discretization.apply(arch.decisions(), Architecture.sample(space, new SplittableRandom(6)));
-                assertEquals(Architecture.sample(space, new SplittableRandom(6)), Discretization.fromDecisions(arch),
+                arch.decisions().commit(Architecture.sample(space, new SplittableRandom(6)));
+                assertEquals(Architecture.sample(space, new SplittableRandom(6)), arch.decisions().toArchitecture(),
                         space.name() + ": the select package's names do the same");
             }
         }
