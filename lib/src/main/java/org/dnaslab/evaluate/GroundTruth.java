@@ -122,6 +122,7 @@ public final class GroundTruth {
         return source;
     }
 
+    /** Where the table comes from: library version, machine, date and the training protocol (seed 0) of every row. */
     public GroundTruthHeader header() {
         return header;
     }

@@ -91,6 +91,7 @@ public final class ScratchTrainer implements ArchitectureTrainer {
         return d.channels() + "x" + d.height() + "x" + d.width();
     }
 
+    /** The training set it trains on and the test set it measures on, as given to the constructor. */
     public DataPair data() {
         return data;
     }

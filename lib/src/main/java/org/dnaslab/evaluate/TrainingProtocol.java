@@ -175,6 +175,7 @@ public record TrainingProtocol(int epochs, int channels, int cells, int batchSiz
         return toBuilder().optSeed(newSeed).build();
     }
 
+    /** This protocol as JSON, one field per component (the form saved with results); {@link #fromJson} reads it. */
     public String toJson() {
         return Json.write(this);
     }
@@ -199,10 +200,12 @@ public record TrainingProtocol(int epochs, int channels, int cells, int batchSiz
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /** An empty builder: the five required fields must be set; the rest default as {@link Builder} lists. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding every field of this protocol, to change a few and build a new one. */
     public Builder toBuilder() {
         Builder b = new Builder().setEpochs(epochs).setChannels(channels).setCells(cells).setBatchSize(batchSize)
                 .setLearningRate(learningRate);
@@ -234,41 +237,49 @@ public record TrainingProtocol(int epochs, int channels, int cells, int batchSiz
         private Builder() {
         }
 
+        /** Training epochs, at least 1 (required). */
         public Builder setEpochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
 
+        /** Channels of the first stage (C), at least 1; later stages double it (required). */
         public Builder setChannels(int channels) {
             this.channels = channels;
             return this;
         }
 
+        /** Normal cells per stage, at least 1 (required); see {@link TrainingProtocol#networkCells}. */
         public Builder setCells(int cellsPerStage) {
             this.cells = cellsPerStage;
             return this;
         }
 
+        /** Mini-batch size, at least 1 (required). */
         public Builder setBatchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
+        /** SGD's base learning rate on the weights, finite and positive (required). */
         public Builder setLearningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
         }
 
+        /** How the rate moves over the epochs, not null, its minimum at most the base rate (default cosine to 0). */
         public Builder optLrSchedule(LrSchedule schedule) {
             this.lrSchedule = Objects.requireNonNull(schedule, "lrSchedule");
             return this;
         }
 
+        /** SGD momentum, in [0, 1) (default 0.9). */
         public Builder optMomentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
 
+        /** L2 weight decay, finite and ≥ 0 (default 3e-4). */
         public Builder optWeightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
@@ -304,6 +315,7 @@ public record TrainingProtocol(int epochs, int channels, int cells, int batchSiz
             return this;
         }
 
+        /** Seed of weight initialisation, data order and the tricks' randomness (default 0). */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;

@@ -80,6 +80,7 @@ public record SearchConfig(SupernetConfig supernet, int epochs, int batchSize, d
                 trainLimit, split, evalBatches);
     }
 
+    /** A builder with DESIGN.md §3's defaults, each listed on its method. */
     public static Builder builder() {
         return new Builder();
     }
@@ -106,72 +107,92 @@ public record SearchConfig(SupernetConfig supernet, int epochs, int batchSize, d
         private String split = "fixed-halves";
         private int evalBatches;
 
+        /** The search space: nb201 (the default), darts or s1..s4. */
         public Builder setSpace(String space) {
             supernet.setSpace(space);
             return this;
         }
 
+        /**
+         * The whole supernet shape at once; when set, it wins over the space, channel, cell, input, class, seed and
+         * edge-weight setters.
+         */
         public Builder optSupernet(SupernetConfig config) {
             this.supernetConfig = config;
             return this;
         }
 
+        /** C, the first stage's width: even and ≥ 2 (default 16). */
         public Builder optChannels(int c) {
             supernet.optChannels(c);
             return this;
         }
 
+        /** Search cells per stage for NB201 (default 5) or total layers for DARTS-type spaces (default 8); ≥ 1. */
         public Builder optCells(int n) {
             supernet.optCells(n);
             return this;
         }
 
+        /** Input channels (1 for Fashion-MNIST, 3 for CIFAR-10) and image height and width, ≥ 8 (default 1 and 28). */
         public Builder optInput(int channels, int size) {
             supernet.optInput(channels, size);
             return this;
         }
 
+        /** Output classes, ≥ 2 (default 10). */
         public Builder optClasses(int classes) {
             supernet.optClasses(classes);
             return this;
         }
 
+        /** The run's seed: initial weights and α, and the data split and order follow it (default 0). */
         public Builder optSeed(long seed) {
             supernet.optSeed(seed);
             return this;
         }
 
+        /** Whether the supernet is DA2S's, with edge weights β (default off); see {@link SupernetConfig}. */
         public Builder optEdgeWeights(boolean on) {
             supernet.optEdgeWeights(on);
             return this;
         }
 
+        /** Search epochs, ≥ 1 (default 50). */
         public Builder setEpochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
 
+        /** Images per step, for both the weight and the architecture step; ≥ 2 (default 64). */
         public Builder optBatchSize(int b) {
             this.batchSize = b;
             return this;
         }
 
+        /**
+         * SGD's rate at epoch 0 and the minimum its cosine anneals towards; needs 0 ≤ min ≤ max and max positive
+         * (default 0.025 and 0.001).
+         */
         public Builder optWeightLr(double max, double min) {
             this.weightLr = max;
             this.weightLrMin = min;
             return this;
         }
 
+        /** SGD momentum, in [0, 1) (default 0.9). */
         public Builder optMomentum(double m) {
             this.momentum = m;
             return this;
         }
 
+        /** SGD's L2 weight decay (default 3e-4). */
         public Builder optWeightDecay(double wd) {
             this.weightDecay = wd;
             return this;
         }
 
+        /** Max global L2 norm of the weight gradients, positive (default 5). */
         public Builder optGradClip(double clip) {
             this.gradClip = clip;
             return this;
@@ -195,52 +216,65 @@ public record SearchConfig(SupernetConfig supernet, int epochs, int batchSize, d
             return this;
         }
 
+        /** Adam's learning rate for α (and β), positive (default 3e-4). */
         public Builder optAlphaLr(double lr) {
             this.alphaLr = lr;
             return this;
         }
 
+        /** Adam's β1 and β2 for α (default 0.5 and 0.999). */
         public Builder optAlphaBetas(double b1, double b2) {
             this.alphaBeta1 = b1;
             this.alphaBeta2 = b2;
             return this;
         }
 
+        /** Adam's L2 weight decay of α (default 1e-3). */
         public Builder optAlphaWeightDecay(double wd) {
             this.alphaWeightDecay = wd;
             return this;
         }
 
+        /** Whether the architecture gradient is unrolled (second order) rather than first order (default off). */
         public Builder optSecondOrder(boolean on) {
             this.secondOrder = on;
             return this;
         }
 
+        /** Epochs at the start during which α is not stepped (DA2S freezes 7; β still trains); ≥ 0 (default 0). */
         public Builder optAlphaFrozenEpochs(int n) {
             this.alphaFrozenEpochs = n;
             return this;
         }
 
+        /** Whether α stays uniform and is never trained, PT's "blank" supernet (default off). */
         public Builder optFixedAlpha(boolean on) {
             this.fixedAlpha = on;
             return this;
         }
 
+        /** Use only the first n training images; ≥ 0, 0 = all (the default). */
         public Builder optTrainLimit(int n) {
             this.trainLimit = n;
             return this;
         }
 
+        /**
+         * How the training images are split between weight and architecture steps, by a
+         * {@link org.dnaslab.data.SplitStrategies#byName} name (default fixed-halves).
+         */
         public Builder optSplit(String name) {
             this.split = name;
             return this;
         }
 
+        /** Batches of the split's held-out images for the per-epoch accuracy; ≥ 0, 0 = all (the default). */
         public Builder optEvalBatches(int n) {
             this.evalBatches = n;
             return this;
         }
 
+        /** The config; the record constructors check the ranges stated above. */
         public SearchConfig build() {
             SupernetConfig s = supernetConfig != null ? supernetConfig : supernet.build();
             return new SearchConfig(s, epochs, batchSize, weightLr, weightLrMin, momentum, weightDecay, gradClip, alphaLr,

@@ -243,21 +243,25 @@ public record FineTuner(int epochs, SgdSettings sgd, LrSchedule schedule, int sc
             return this;
         }
 
+        /** SGD momentum, in [0, 1) (default 0.9); checked at once. */
         public Builder optMomentum(double m) {
             this.sgd = new SgdSettings(sgd.learningRate(), m, sgd.weightDecay(), sgd.gradClip());
             return this;
         }
 
+        /** SGD's L2 weight decay, finite and ≥ 0 (default 3e-4); checked at once. */
         public Builder optWeightDecay(double wd) {
             this.sgd = new SgdSettings(sgd.learningRate(), sgd.momentum(), wd, sgd.gradClip());
             return this;
         }
 
+        /** Clip of the weight gradients' global L2 norm, finite and ≥ 0, 0 = off (default 5); checked at once. */
         public Builder optGradClip(double clip) {
             this.sgd = new SgdSettings(sgd.learningRate(), sgd.momentum(), sgd.weightDecay(), clip);
             return this;
         }
 
+        /** Images per step, at least 2 for batch norm (default 64). */
         public Builder optBatchSize(int b) {
             this.batchSize = b;
             return this;
@@ -269,20 +273,24 @@ public record FineTuner(int epochs, SgdSettings sgd, LrSchedule schedule, int sc
             return this;
         }
 
+        /** The Adam settings for α (and β) when α steps are on (default {@link AdamSettings#DARTS}). */
         public Builder optAlphaOptimizer(AdamSettings settings) {
             this.adam = java.util.Objects.requireNonNull(settings, "adam");
             return this;
         }
 
+        /** As {@link #optAlphaOptimizer(AdamSettings)}: rate finite and positive, betas in [0, 1), weight decay ≥ 0. */
         public Builder optAlphaOptimizer(double lr, double beta1, double beta2, double weightDecay) {
             return optAlphaOptimizer(new AdamSettings(lr, beta1, beta2, weightDecay));
         }
 
+        /** The seed of the epochs' data orders (default 0). */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /** Whether {@link FineTuner#tune} shows a progress bar (default off). */
         public Builder optProgress(boolean on) {
             this.progress = on;
             return this;

@@ -59,6 +59,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
         this.name = b.name != null ? b.name : (trainAlpha ? "pt" : "pt-fixed-alpha");
     }
 
+    /** A builder with the defaults listed on {@link Builder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -330,6 +331,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
             return this;
         }
 
+        /** How each accuracy is computed, {@link PerturbationEvaluator.Path#FAST} (the default) or {@code NAIVE}. */
         public Builder optPath(PerturbationEvaluator.Path path) {
             this.path = path;
             return this;
@@ -341,16 +343,19 @@ public final class PerturbationSelector implements ArchitectureSelector {
             return this;
         }
 
+        /** Whether {@link PerturbationSelector#select} shows a progress bar over its decision steps. Default true. */
         public Builder optProgress(boolean on) {
             this.progress = on;
             return this;
         }
 
+        /** The selector's name in selections and reports; default "pt", or "pt-fixed-alpha" without α steps. */
         public Builder optName(String name) {
             this.name = name;
             return this;
         }
 
+        /** The selector; checks that the interval, final tune epochs and eval batches are ≥ 0. */
         public PerturbationSelector build() {
             if (interval < 0 || finalTuneEpochs < 0 || evalBatches < 0) {
                 throw new IllegalArgumentException("PT: interval, final tune epochs and eval batches must be >= 0");

@@ -159,6 +159,7 @@ public final class SingleStageProtocol {
             return this;
         }
 
+        /** An extra term of the search phase's architecture loss (entropy, DA2S, …); default none (null). */
         public Builder optLossTerm(LossTerm term) {
             this.lossTerm = term;
             return this;
@@ -176,11 +177,13 @@ public final class SingleStageProtocol {
             return this;
         }
 
+        /** Whether the search and the training phases show progress displays. Default true. */
         public Builder optProgress(boolean on) {
             this.progress = on;
             return this;
         }
 
+        /** The protocol; checks that the freeze epoch was set and lies in 1..E (the config's epochs). */
         public SingleStageProtocol build() {
             if (freezeEpoch < 1 || freezeEpoch > config.epochs()) {
                 throw new IllegalArgumentException("single stage: freezeEpoch must be in 1.." + config.epochs()

@@ -57,6 +57,7 @@ public record LrSchedule(Kind kind, double minLearningRate, Annealing annealing)
         return new LrSchedule(Kind.COSINE, minLearningRate, Annealing.PER_STEP);
     }
 
+    /** The base rate in every epoch and step (no minimum). */
     public static LrSchedule constant() {
         return new LrSchedule(Kind.CONSTANT, 0, Annealing.PER_EPOCH);
     }
