@@ -12,6 +12,8 @@ public final class CaseEstimate {
     /** Starting a JVM with the engine, or Python with torch and a model. */
     static final double PROCESS_START_S = 6;
 
+    private static final int DARTS_PT_DECISIONS = 40;
+
     /** Step seconds: this side, reference NCHW, reference channels-last. */
     private static final Map<String, double[]> STEP_SECONDS = Map.of(
             "nb201_n1", new double[] {0.75, 1.1, 0.8},
@@ -67,14 +69,15 @@ public final class CaseEstimate {
      * The DARTS PT case, scaled from darts8 by channels², cells and batch (overhead makes small networks slower
      * than this scaling says, so it is floored).
      */
-    public static double ptDarts(int channels, int cells, int batch, int trainSteps, int valBatches, int repeats,
-                                 int edges) {
+    public static double ptDarts(int channels, int cells, int batch, int trainSteps, int valBatches, int repeats) {
         double scale = Math.pow(channels / 16.0, 1.5) * cells / 8.0 * batch / 64.0;
         double step = Math.max(0.5, stepSeconds("darts8") * scale);
-        double forward = Math.max(0.05, step / 6);
-        // naive: a forward per op of every edge; fast: about half of that
-        double pass = edges * 8 * valBatches * forward;
-        return PROCESS_START_S + trainSteps * step + (repeats + 1) * 1.5 * pass;
+        // a small DARTS forward is some 500 op calls: per-op overhead sets a floor
+        double forward = Math.max(0.08, step / 6);
+        // 28 op decisions and about 12 topology decisions, a forward per candidate each; the fast path about 0.6 of
+        // the naive loop
+        double pass = DARTS_PT_DECISIONS * 8 * valBatches * forward;
+        return PROCESS_START_S + trainSteps * step + (repeats + 1) * 1.6 * pass;
     }
 
     /** The memory case: its steps in a fresh process. */

@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "nb201_n1,nb201_n5,darts8,laptop_search,gt_train,pt,pt_darts,memory,kernel_start",
             description = "cases to run, in this order (default ${DEFAULT-VALUE})")
     List<String> cases;
-    @Option(names = "--full", description = "more warmup, repeats and bigger PT and memory cases (about an hour)")
+    @Option(names = "--full", description = "more warmup, repeats and bigger PT and memory cases (about 40 minutes on a quiet machine; --plan estimates)")
     boolean full;
     @Option(names = "--warmup", description = "untimed steps per side (default 1, --full 3)")
     Integer warmup;
@@ -71,14 +71,14 @@ public final class BenchCommand implements Callable<Integer> {
     int ptValBatches;
     @Option(names = "--pt-repeats", description = "timed passes per path, both PT cases (default 1, --full 3)")
     Integer ptRepeats;
-    @Option(names = "--pt-darts-channels", description = "C of the DARTS PT case's supernet (default 8, --full 16)")
+    @Option(names = "--pt-darts-channels", description = "C of the DARTS PT case's supernet (default 8)")
     Integer ptDartsChannels;
     @Option(names = "--pt-darts-cells", description = "layers of the DARTS PT case (default 5, --full 8)")
     Integer ptDartsCells;
-    @Option(names = "--pt-darts-batch", description = "batch of the DARTS PT case (default 16, --full 64)")
+    @Option(names = "--pt-darts-batch", description = "batch of the DARTS PT case (default 8, --full 16)")
     Integer ptDartsBatch;
     @Option(names = "--pt-darts-train-steps", description = "search steps before the DARTS PT passes (default 5,"
-            + " --full 20)")
+            + " --full 10)")
     Integer ptDartsTrainSteps;
     @Option(names = "--pt-darts-val-batches", defaultValue = "1", description = "validation batches per DARTS PT"
             + " measurement (default ${DEFAULT-VALUE})")
@@ -102,6 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
     String referenceOmpWaitPolicy;
     @Option(names = "--no-reference", description = "skip the PyTorch reference")
     boolean noReference;
+    @Option(names = "--plan", description = "print the cases, their settings and estimated seconds, and run nothing")
+    boolean planOnly;
     @Option(names = "--child-jvm-flags", split = " ", description = "extra JVM flags of the child JVM that runs each of"
             + " this side's cases (profiling, e.g. -XX:StartFlightRecording=filename=nb201.jfr,settings=profile)")
     List<String> childJvmFlags = new ArrayList<>();
@@ -130,6 +132,23 @@ public final class BenchCommand implements Callable<Integer> {
         if (child != null) {
             return runChild();
         }
+        Map<String, Double> estimates = new LinkedHashMap<>();
+        for (String c : cases) {
+            estimates.put(c, estimate(c));
+        }
+        System.out.println("settings: warmup " + warmup + ", repeats " + repeats + ", max " + maxSeconds
+                + " s per side and case" + (full ? " (--full)" : "") + "; reference layouts "
+                + (noReference ? "none" : String.join(", ", referenceLayouts)) + "; memory case " + memoryCase + " x "
+                + memorySteps + " steps; PT NB201 " + ptTrainSteps + " training steps, " + ptValBatches
+                + " val batches, " + ptRepeats + " passes per path; PT DARTS C=" + ptDartsChannels + ", "
+                + ptDartsCells + " layers, batch " + ptDartsBatch + ", " + ptDartsTrainSteps + " training steps, "
+                + ptDartsValBatches + " val batches; kernel starts " + kernelRepeats);
+        System.out.printf(Locale.ROOT, "plan: %s; about %.0f s in all on a quiet machine (rough; a loaded machine"
+                        + " takes several times longer)%n", describe(estimates),
+                estimates.values().stream().mapToDouble(Double::doubleValue).sum());
+        if (planOnly) {
+            return 0;
+        }
         ai.djl.engine.Engine.getInstance();  // loads the engine before its thread count is set
         ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
         Path home = Path.of(System.getProperty("dnaslab.home", System.getenv().getOrDefault("DNASLAB_HOME", ".")));
@@ -137,17 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "fp32 matmul peak (2048^2, %d threads, DJL/PyTorch %s): %.1f GFLOP/s%n",
                 threads, ai.djl.engine.Engine.getInstance().getVersion(), peak);
         System.out.println("dnaslab: memory layout " + org.dnaslab.ops.MemoryLayout.fromSystemProperty().name()
-                .toLowerCase(Locale.ROOT) + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset")
-                + "; reference layouts " + (noReference ? "none" : String.join(", ", referenceLayouts))
-                + "; warmup " + warmup + ", repeats " + repeats + ", max " + maxSeconds + " s per side and case"
-                + (full ? " (--full)" : ""));
-        Map<String, Double> estimates = new LinkedHashMap<>();
-        for (String c : cases) {
-            estimates.put(c, estimate(c));
-        }
-        System.out.printf(Locale.ROOT, "plan: %s; about %.0f s in all on a quiet machine (rough; a loaded machine"
-                        + " takes several times longer)%n", describe(estimates),
-                estimates.values().stream().mapToDouble(Double::doubleValue).sum());
+                .toLowerCase(Locale.ROOT) + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"));
         List<StepRow> rows = new ArrayList<>();
         for (String c : cases) {
             System.out.printf(Locale.ROOT, "%n[bench] %s: budget about %.0f s%n", c, estimates.get(c));
@@ -180,10 +189,10 @@ public final class BenchCommand implements Callable<Integer> {
         memoryCase = memoryCase != null ? memoryCase : full ? "nb201_n1" : "tiny";
         ptTrainSteps = pick(ptTrainSteps, 10, 50);
         ptRepeats = pick(ptRepeats, 1, 3);
-        ptDartsChannels = pick(ptDartsChannels, 8, 16);
+        ptDartsChannels = pick(ptDartsChannels, 8, 8);
         ptDartsCells = pick(ptDartsCells, 5, 8);
-        ptDartsBatch = pick(ptDartsBatch, 16, 64);
-        ptDartsTrainSteps = pick(ptDartsTrainSteps, 5, 20);
+        ptDartsBatch = pick(ptDartsBatch, 8, 16);
+        ptDartsTrainSteps = pick(ptDartsTrainSteps, 5, 10);
         kernelRepeats = pick(kernelRepeats, 3, 10);
         if (referenceChannelsLast) {
             referenceLayouts = List.of(StepRow.CHANNELS_LAST);
@@ -199,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
         return switch (c) {
             case "pt" -> CaseEstimate.pt(ptTrainSteps, ptRepeats);
             case "pt_darts" -> CaseEstimate.ptDarts(ptDartsChannels, ptDartsCells, ptDartsBatch, ptDartsTrainSteps,
-                    ptDartsValBatches, ptRepeats, 28);
+                    ptDartsValBatches, ptRepeats);
             case "memory" -> CaseEstimate.memory(memoryCase, memorySteps);
             case "kernel_start" -> CaseEstimate.kernelStart(kernelRepeats);
             default -> CaseEstimate.stepCase(c, warmup, repeats, maxSeconds, layouts);
@@ -360,7 +369,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void memory() {
         Map<Integer, Double> rss = new LinkedHashMap<>();
-        int first = Math.min(50, memorySteps);
+        int first = Math.min(50, Math.max(1, memorySteps / 4));
         SearchStepBench.run(configFor(memoryCase), 0, memorySteps, steps -> {
             if (steps == first || steps == memorySteps / 2 || steps == memorySteps) {
                 System.gc();
