@@ -529,6 +529,8 @@ def bench_case(name, args):
             break
     if not math.isfinite(loss.item()):
         raise RuntimeError(f"{name}: loss is not finite")
+    if args.profile:
+        profile_steps(name, run, k, args)
     times.sort()
     cpu.sort()
     q = statistics.quantiles(times, n=10, method="inclusive") if len(times) > 1 else times * 9
@@ -547,6 +549,49 @@ def bench_case(name, args):
         # the whole process so far: model build, data, FLOP counting and every step (one case per process in ./lab bench)
         "peak_rss_mib": peak_rss_mib(),
     }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# --profile: where a step's time goes, by category
+# ---------------------------------------------------------------------------------------------------------------
+
+# Categories of bench/README.md's profile summary, matched on the op name in this order; the rest is "other"
+# (pools, ReLU, softmax, loss, optimizer updates, autograd bookkeeping).
+PROFILE_CATEGORIES = [
+    ("convolution", ("conv",)),
+    ("batch norm", ("batch_norm",)),
+    ("memory moves", ("copy_", "cat", "clone", "contiguous", "_to_copy", "zero_", "fill_", "zeros", "empty",
+                      "constant_pad_nd", "stack", "slice_backward")),
+    ("mixing", ("aten::mul", "aten::add", "aten::sum", "softmax", "aten::div")),
+]
+
+
+def profile_category(op):
+    for category, keys in PROFILE_CATEGORIES:
+        if any(k in op for k in keys):
+            return category
+    return "other"
+
+
+def profile_steps(name, run, k, args):
+    """Runs args.profile_steps more steps under torch.profiler and writes the op table and category shares."""
+    from torch.profiler import ProfilerActivity, profile
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        for i in range(args.profile_steps):
+            run(k + i)
+    averages = prof.key_averages()
+    shares = {}
+    for e in averages:
+        shares[profile_category(e.key)] = shares.get(profile_category(e.key), 0.0) + e.self_cpu_time_total
+    total = sum(shares.values()) or 1.0
+    summary = ", ".join(f"{c} {100 * shares.get(c, 0.0) / total:.0f} %"
+                        for c in [c for c, _ in PROFILE_CATEGORIES] + ["other"])
+    path = f"{args.profile}.{name}.{'channels_last' if args.channels_last else 'nchw'}.txt"
+    with open(path, "w") as f:
+        f.write(f"{name}: {args.profile_steps} steps, self CPU time by category: {summary}\n\n")
+        f.write(averages.table(sort_by="self_cpu_time_total", row_limit=40))
+        f.write("\n")
+    print(f"{name} profile ({args.profile_steps} steps, self CPU time): {summary}  -> {path}", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -634,6 +679,11 @@ def main(argv=None):
     ap.add_argument("--channels-last", action="store_true",
                     help="model and inputs in torch.channels_last (NHWC) memory format instead of the default NCHW")
     ap.add_argument("--json", help="write results here")
+    ap.add_argument("--profile", metavar="PREFIX",
+                    help="after timing, profile --profile-steps more steps with torch.profiler; writes "
+                         "PREFIX.CASE.LAYOUT.txt (op table and the share of convolution, batch norm, memory moves, "
+                         "mixing and other)")
+    ap.add_argument("--profile-steps", type=int, default=3)
     ap.add_argument("--check", action="store_true", help="print numeric checksums instead of timing")
     args = ap.parse_args(argv)
 
