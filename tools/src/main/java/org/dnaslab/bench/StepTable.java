@@ -35,8 +35,9 @@ public final class StepTable {
         String mark = faster == null ? "" : faster.equals(StepRow.NCHW) ? " N" : " CL";
         return String.format(Locale.ROOT, "%-14s %16s %16s %16s %19s %19s %13s %18s %6s %15s",
                 r.name(), time(r.ours()), time(n), time(cl), ratio(r, StepRow.NCHW), ratio(r, StepRow.CHANNELS_LAST),
-                String.format(Locale.ROOT, "%.2f%s", r.headline(), mark),
-                mib(r.ours()) + "/" + mib(n) + "/" + mib(cl), String.format(Locale.ROOT, "%.2f", r.memoryRatio()),
+                faster == null ? "—" : String.format(Locale.ROOT, "%.2f%s", r.headline(), mark),
+                mib(r.ours()) + "/" + mib(n) + "/" + mib(cl),
+                Double.isNaN(r.memoryRatio()) ? "—" : String.format(Locale.ROOT, "%.2f", r.memoryRatio()),
                 steal(r.ours()) + "/" + steal(n) + "/" + steal(cl));
     }
 
