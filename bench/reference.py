@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""PyTorch reference for `./lab bench`: one first-order DARTS search step on the NB201 and DARTS supernets.
+"""PyTorch reference for `./lab bench`: one first-order DARTS search step on the NB201 and DARTS supernets, and one
+training-from-scratch step of a discrete NB201 network.
 
 The models follow bench/MODEL.md exactly; the Java side builds the same networks. Run with Debian's
 python3-torch (1.13) through /usr/bin/python3, e.g.
@@ -8,8 +9,11 @@ python3-torch (1.13) through /usr/bin/python3, e.g.
         --cases nb201_n1,nb201_n5,darts8 --json out.json
     /usr/bin/python3 bench/reference.py --check --cases nb201_n1
 
-What is timed (per repeat): an alpha-step (forward + backward on a val batch, gradients of alpha only, Adam step)
-followed by a w-step (forward + backward on a train batch, gradients of the weights only, clip to norm 5, SGD step).
+What is timed (per repeat), search cases: an alpha-step (forward + backward on a val batch, gradients of alpha only,
+Adam step) followed by a w-step (forward + backward on a train batch, gradients of the weights only, clip to norm 5,
+SGD step). gt_train: one SGD step of the discrete network (forward, backward, clip to norm 5, SGD with momentum).
+Each case also reports the process's peak resident memory (VmHWM); `./lab bench` runs one case per process so the
+peak is that case's own.
 """
 import argparse
 import json
@@ -24,7 +28,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-BATCH, CHANNELS_IN, SIZE, CLASSES = 64, 1, 28, 10
+BATCH, CHANNELS_IN, SIZE, CLASSES = 64, 1, 28, 10  # BATCH: the search cases' batch; gt_train uses GT_BATCH
 MIN_REPEATS = 3
 
 
@@ -228,10 +232,102 @@ class DartsSupernet(nn.Module):
         return self.classifier(s1.mean(dim=(2, 3)))
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Discrete NB201 network (training from scratch at the ground-truth protocol's size)
+# ---------------------------------------------------------------------------------------------------------------
+
+GT_BATCH, GT_CHANNELS, GT_CELLS = 128, 8, 1  # evaluate/TrainingProtocol.groundTruth()
+GT_LR, GT_MOMENTUM, GT_WEIGHT_DECAY, GT_CLIP = 0.1, 0.9, 3e-4, 5.0
+# a fixed conv-heavy cell: five 3x3 convs and one skip
+GT_ARCH = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|"
+
+
+def parse_nb201(text):
+    """The ops of an NB201 string in NB201_EDGES order: '|op~0|+|op~0|op~1|+|op~0|op~1|op~2|'."""
+    ops = {}
+    for to, node in enumerate(text.split("+"), start=1):
+        for part in node.strip("|").split("|"):
+            op, source = part.split("~")
+            ops[(to, int(source))] = op
+    if sorted(ops) != sorted(NB201_EDGES):
+        raise ValueError(f"not an NB201 cell string: {text!r}")
+    return [ops[e] for e in NB201_EDGES]
+
+
+def nb201_discrete_op(name, c):
+    """The library's discrete ops (OpFactory with affine batch norm that tracks running stats); none is None."""
+    if name == "none":
+        return None
+    if name == "skip_connect":
+        return nn.Identity()
+    if name == "nor_conv_1x1":
+        return relu_conv_bn(c, c, 1, 1, 0, True)
+    if name == "nor_conv_3x3":
+        return relu_conv_bn(c, c, 3, 1, 1, True)
+    if name == "avg_pool_3x3":
+        return nn.AvgPool2d(3, 1, 1, count_include_pad=False)
+    raise ValueError(f"unknown NB201 op {name!r}")
+
+
+class NB201DiscreteCell(nn.Module):
+    def __init__(self, c, ops):
+        super().__init__()
+        self.c = c
+        self.ops = nn.ModuleList(nb201_discrete_op(name, c) or nn.Identity() for name in ops)
+        self.kept = [name != "none" for name in ops]
+
+    def forward(self, x):
+        nodes = [x]
+        for i in range(1, 4):
+            acc = None
+            for e, (to, j) in enumerate(NB201_EDGES):
+                if to != i or not self.kept[e]:
+                    continue
+                y = self.ops[e](nodes[j])
+                acc = y if acc is None else acc + y
+            nodes.append(acc if acc is not None else torch.zeros_like(x))
+        return nodes[3]
+
+
+class NB201Discrete(nn.Module):
+    """Supernet.discrete of an NB201 architecture: the supernet's skeleton with only the chosen ops, affine BN."""
+
+    def __init__(self, arch, c=GT_CHANNELS, n=GT_CELLS, classes=CLASSES):
+        super().__init__()
+        ops = parse_nb201(arch)
+        self.stem = nn.Sequential(nn.Conv2d(CHANNELS_IN, c, 3, 1, 1, bias=False), nn.BatchNorm2d(c))
+        layers = []
+        for stage in range(3):
+            width = c * 2 ** stage
+            if stage > 0:
+                layers.append(ResNetReduction(width // 2, width))
+            layers += [NB201DiscreteCell(width, ops) for _ in range(n)]
+        self.layers = nn.Sequential(*layers)
+        self.head_bn = nn.BatchNorm2d(4 * c)
+        self.classifier = nn.Linear(4 * c, classes)
+
+    def arch_parameters(self):
+        return []
+
+    def forward(self, x):
+        x = F.relu(self.head_bn(self.layers(self.stem(x))))
+        return self.classifier(x.mean(dim=(2, 3)))
+
+
+class Case:
+    """A benchmark case: the model, its batch size, and whether its step is a search step or a training step."""
+
+    def __init__(self, build, batch=BATCH, search=True):
+        self.build, self.batch, self.search = build, batch, search
+
+
 CASES = {
-    "nb201_n1": lambda: NB201Supernet(16, 1),
-    "nb201_n5": lambda: NB201Supernet(16, 5),
-    "darts8": lambda: DartsSupernet(16, 8),
+    "nb201_n1": Case(lambda: NB201Supernet(16, 1)),
+    "nb201_n5": Case(lambda: NB201Supernet(16, 5)),
+    "darts8": Case(lambda: DartsSupernet(16, 8)),
+    # report/Budget.laptop(): C 8, N 1, batch 64
+    "laptop_search": Case(lambda: NB201Supernet(8, 1)),
+    "gt_train": Case(lambda: NB201Discrete(GT_ARCH), batch=GT_BATCH, search=False),
 }
 
 
@@ -268,6 +364,40 @@ class SearchStep:
         return loss
 
 
+class TrainStep:
+    """One step of training from scratch (ScratchTrainer): forward, backward to every weight, clip, SGD."""
+
+    def __init__(self, model):
+        self.model = model
+        self.alphas = []
+        self.weights = list(model.parameters())
+        self.opt = torch.optim.SGD(self.weights, lr=GT_LR, momentum=GT_MOMENTUM, weight_decay=GT_WEIGHT_DECAY)
+
+    def __call__(self, xv, yv, xt, yt):  # the val batch is unused: same signature as SearchStep
+        self.opt.zero_grad(set_to_none=True)
+        loss = F.cross_entropy(self.model(xt), yt)
+        loss.backward()
+        nn.utils.clip_grad_norm_(self.weights, GT_CLIP)
+        self.opt.step()
+        return loss
+
+
+def make_step(case, model):
+    return SearchStep(model) if case.search else TrainStep(model)
+
+
+def peak_rss_mib():
+    """This process's peak resident memory so far (VmHWM), in MiB; NaN where /proc is missing."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return float("nan")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # FLOP counting (analytic, with forward hooks on Conv2d and Linear)
 # ---------------------------------------------------------------------------------------------------------------
@@ -296,6 +426,19 @@ def _forward_macs(model, x):
         for h in handles:
             h.remove()
     return total[0], needs_input_grad[0]
+
+
+def count_train_flops(model, x):
+    """FLOPs of one training step: forward, input gradient of every layer but the stem conv, weight gradient."""
+    scale, x = x.shape[0] // 2, x[:2]
+    state = {k: v.clone() for k, v in model.state_dict().items()}
+    try:
+        fwd, bwd_input = _forward_macs(model, x)
+    finally:
+        model.load_state_dict(state)
+    fwd, bwd_input = fwd * scale, bwd_input * scale
+    return {"forward_flops": 2 * fwd, "alpha_step_flops": 0, "w_step_flops": 2 * (fwd + bwd_input + fwd),
+            "flops_per_step": 2 * (fwd + bwd_input + fwd)}
 
 
 def count_flops(model, x):
@@ -335,9 +478,9 @@ def count_flops(model, x):
 # Benchmark
 # ---------------------------------------------------------------------------------------------------------------
 
-def make_batches(count, gen):
-    return [(torch.randn(BATCH, CHANNELS_IN, SIZE, SIZE, generator=gen),
-             torch.randint(0, CLASSES, (BATCH,), generator=gen)) for _ in range(count)]
+def make_batches(count, gen, batch=BATCH):
+    return [(torch.randn(batch, CHANNELS_IN, SIZE, SIZE, generator=gen),
+             torch.randint(0, CLASSES, (batch,), generator=gen)) for _ in range(count)]
 
 
 def seed_everything(seed):
@@ -347,16 +490,17 @@ def seed_everything(seed):
 
 def bench_case(name, args):
     seed_everything(args.seed)
-    model = CASES[name]().train()
+    case = CASES[name]
+    model = case.build().train()
     gen = torch.Generator().manual_seed(args.seed + 1)
-    train, val = make_batches(args.batches, gen), make_batches(args.batches, gen)
+    train, val = make_batches(args.batches, gen, case.batch), make_batches(args.batches, gen, case.batch)
     if args.channels_last:
         # the layout DNAS Lab uses by default; an expert's one-line change, not what a user writes first
         model = model.to(memory_format=torch.channels_last)
         train = [(x.contiguous(memory_format=torch.channels_last), y) for x, y in train]
         val = [(x.contiguous(memory_format=torch.channels_last), y) for x, y in val]
-    flops = count_flops(model, train[0][0])
-    step = SearchStep(model)
+    flops = count_flops(model, train[0][0]) if case.search else count_train_flops(model, train[0][0])
+    step = make_step(case, model)
     load_before = os.getloadavg()[0]
 
     def run(k):
@@ -385,6 +529,8 @@ def bench_case(name, args):
             break
     if not math.isfinite(loss.item()):
         raise RuntimeError(f"{name}: loss is not finite")
+    if args.profile:
+        profile_steps(name, run, k, args)
     times.sort()
     cpu.sort()
     q = statistics.quantiles(times, n=10, method="inclusive") if len(times) > 1 else times * 9
@@ -399,7 +545,53 @@ def bench_case(name, args):
         "torch_version": torch.__version__, "threads": torch.get_num_threads(),
         "memory_format": "channels_last" if args.channels_last else "contiguous",
         "interop_threads": torch.get_num_interop_threads(),
+        "batch": case.batch, "step": "search" if case.search else "train",
+        # the whole process so far: model build, data, FLOP counting and every step (one case per process in ./lab bench)
+        "peak_rss_mib": peak_rss_mib(),
     }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# --profile: where a step's time goes, by category
+# ---------------------------------------------------------------------------------------------------------------
+
+# Categories of bench/README.md's profile summary, matched on the op name in this order; the rest is "other"
+# (pools, ReLU, softmax, loss, optimizer updates, autograd bookkeeping).
+PROFILE_CATEGORIES = [
+    ("convolution", ("conv",)),
+    ("batch norm", ("batch_norm",)),
+    ("memory moves", ("copy_", "cat", "clone", "contiguous", "_to_copy", "zero_", "fill_", "zeros", "empty",
+                      "constant_pad_nd", "stack", "slice_backward")),
+    ("mixing", ("aten::mul", "aten::add", "aten::sum", "softmax", "aten::div")),
+]
+
+
+def profile_category(op):
+    for category, keys in PROFILE_CATEGORIES:
+        if any(k in op for k in keys):
+            return category
+    return "other"
+
+
+def profile_steps(name, run, k, args):
+    """Runs args.profile_steps more steps under torch.profiler and writes the op table and category shares."""
+    from torch.profiler import ProfilerActivity, profile
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        for i in range(args.profile_steps):
+            run(k + i)
+    averages = prof.key_averages()
+    shares = {}
+    for e in averages:
+        shares[profile_category(e.key)] = shares.get(profile_category(e.key), 0.0) + e.self_cpu_time_total
+    total = sum(shares.values()) or 1.0
+    summary = ", ".join(f"{c} {100 * shares.get(c, 0.0) / total:.0f} %"
+                        for c in [c for c, _ in PROFILE_CATEGORIES] + ["other"])
+    path = f"{args.profile}.{name}.{'channels_last' if args.channels_last else 'nchw'}.txt"
+    with open(path, "w") as f:
+        f.write(f"{name}: {args.profile_steps} steps, self CPU time by category: {summary}\n\n")
+        f.write(averages.table(sort_by="self_cpu_time_total", row_limit=40))
+        f.write("\n")
+    print(f"{name} profile ({args.profile_steps} steps, self CPU time): {summary}  -> {path}", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -435,13 +627,13 @@ def formula_init(model):
                 p.copy_(wave(p.shape, lambda i: fn(0.9 * i + 0.1), 0.2))
 
 
-def check_batch(phase):
+def check_batch(phase, batch=BATCH):
     """x[n,0,h,w] = sin(0.37 n + 0.11 h + 0.07 w + phase);  y[n] = (7 n + phase) mod 10."""
-    n = torch.arange(BATCH, dtype=torch.float64).view(-1, 1, 1, 1)
+    n = torch.arange(batch, dtype=torch.float64).view(-1, 1, 1, 1)
     h = torch.arange(SIZE, dtype=torch.float64).view(1, 1, -1, 1)
     w = torch.arange(SIZE, dtype=torch.float64).view(1, 1, 1, -1)
     x = torch.sin(0.37 * n + 0.11 * h + 0.07 * w + phase).to(torch.float32)
-    y = (7 * torch.arange(BATCH) + phase) % CLASSES
+    y = (7 * torch.arange(batch) + phase) % CLASSES
     return x, y
 
 
@@ -452,19 +644,20 @@ def describe(logits, y):
 
 
 def check_case(name):
-    model = CASES[name]().train()
+    case = CASES[name]
+    model = case.build().train()
     formula_init(model)
-    xv, yv = check_batch(0)
-    xt, yt = check_batch(1)
+    xv, yv = check_batch(0, case.batch)
+    xt, yt = check_batch(1, case.batch)
     with torch.no_grad():
         before = model(xv)
-    step = SearchStep(model)
+    step = make_step(case, model)
     step(xv, yv, xt, yt)
     with torch.no_grad():
         after = model(xv)
     print(f"{name} check forward    {describe(before, yv)}")
     print(f"{name} check after step {describe(after, yv)}")
-    alphas = torch.cat([a.detach().flatten() for a in model.arch_parameters()])
+    alphas = torch.cat([a.detach().flatten() for a in model.arch_parameters()] + [torch.zeros(1)])
     print(f"{name} check after step alpha_sum {alphas.sum().item():.9f}  "
           f"weight_sum {sum(p.detach().sum().item() for p in step.weights):.6f}")
 
@@ -476,7 +669,8 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--repeats", type=int, default=15)
-    ap.add_argument("--cases", default="nb201_n1,nb201_n5,darts8")
+    ap.add_argument("--cases", default="nb201_n1,nb201_n5,darts8",
+                    help="comma-separated, of: " + ", ".join(CASES))
     ap.add_argument("--max-seconds", type=float, default=60.0,
                     help="per-case time budget: timed steps stop once it is spent and at least "
                          f"{MIN_REPEATS} are timed; warmup stops after one step once it has used a quarter of it")
@@ -485,6 +679,11 @@ def main(argv=None):
     ap.add_argument("--channels-last", action="store_true",
                     help="model and inputs in torch.channels_last (NHWC) memory format instead of the default NCHW")
     ap.add_argument("--json", help="write results here")
+    ap.add_argument("--profile", metavar="PREFIX",
+                    help="after timing, profile --profile-steps more steps with torch.profiler; writes "
+                         "PREFIX.CASE.LAYOUT.txt (op table and the share of convolution, batch norm, memory moves, "
+                         "mixing and other)")
+    ap.add_argument("--profile-steps", type=int, default=3)
     ap.add_argument("--check", action="store_true", help="print numeric checksums instead of timing")
     args = ap.parse_args(argv)
 
@@ -508,7 +707,8 @@ def main(argv=None):
         print(f"{name:9s} pytorch {r['torch_version']} threads {r['threads']}: median {r['median_ms']:8.1f} ms "
               f"(p10 {r['p10_ms']:.1f}, p90 {r['p90_ms']:.1f}), {r['flops_per_step'] / 1e9:.2f} GFLOP/step, "
               f"{gflops:.1f} GFLOP/s, {r['params']:,} weights, {r['repeats']} repeats, "
-              f"cpu/wall {r['cpu_median_ms'] / r['median_ms']:.2f}, load {r['loadavg_1min_before']:.1f}",
+              f"cpu/wall {r['cpu_median_ms'] / r['median_ms']:.2f}, load {r['loadavg_1min_before']:.1f}, "
+              f"peak RSS {r['peak_rss_mib']:.0f} MiB ({r['memory_format']})",
               flush=True)
     if args.json:
         with open(args.json, "w") as f:

@@ -7,8 +7,6 @@ import org.dnaslab.search.SearchConfig;
 import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.StepMetrics;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
@@ -25,7 +23,16 @@ public final class SearchStepBench {
      * @return wall-clock milliseconds of the measured steps (warm-up steps excluded)
      */
     public static double[] run(SearchConfig config, int warmup, int repeats, IntConsumer onStep) {
-        int total = warmup + repeats;
+        return run(config, new StepBudget(warmup, repeats, Double.POSITIVE_INFINITY), onStep);
+    }
+
+    /**
+     * Runs steps until {@code budget} is done.
+     *
+     * @return wall-clock milliseconds of the timed steps
+     */
+    public static double[] run(SearchConfig config, StepBudget budget, IntConsumer onStep) {
+        int total = budget.maxSteps();
         int batch = config.batchSize();
         var s = config.supernet();
         // epochs of at most 50 steps, so a long memory run does not need a huge synthetic set
@@ -35,17 +42,19 @@ public final class SearchStepBench {
                 s.imageSize(), s.imageSize(), new SplittableRandom(s.seed()));
         SearchConfig one = SearchConfig.builder().optSupernet(s).setEpochs(epochs).optBatchSize(batch)
                 .optSecondOrder(config.secondOrder()).optEvalBatches(1).build();
-        List<Double> times = new ArrayList<>();
+        int[] steps = {0};
         SearchListener timer = new SearchListener() {
             @Override
             public void onStep(StepMetrics m) {
-                if (times.size() < total) {
-                    times.add(m.millis());
-                    if (onStep != null) {
-                        onStep.accept(times.size());
-                    }
+                if (budget.done()) {
+                    return;
                 }
-                if (times.size() == total) {
+                budget.record(m.millis());
+                steps[0]++;
+                if (onStep != null) {
+                    onStep.accept(steps[0]);
+                }
+                if (budget.done()) {
                     Thread.currentThread().interrupt();  // stops the search before its next step
                 }
             }
@@ -56,9 +65,10 @@ public final class SearchStepBench {
             // our stop request may land on the very last step, after which the search has nothing left to stop
             Thread.interrupted();
         }
-        if (times.size() < total) {
-            throw new IllegalStateException("the benchmark ran " + times.size() + " of " + total + " steps");
+        if (!budget.done()) {
+            throw new IllegalStateException("the benchmark stopped after " + steps[0] + " steps, before its budget"
+                    + " was done");
         }
-        return times.subList(warmup, total).stream().mapToDouble(Double::doubleValue).toArray();
+        return budget.timed();
     }
 }
