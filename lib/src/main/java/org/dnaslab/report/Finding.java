@@ -51,6 +51,26 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
         return new Finding(claim, budget, seeds, values, seconds);
     }
 
+    /**
+     * A finding of paired differences: {@code values[i] = treated[i] - baseline[i]}, both measured with seed
+     * {@code seeds[i]} (e.g. PT's accuracy minus magnitude's on the same supernet).
+     *
+     * @throws IllegalArgumentException when the three lists differ in length
+     */
+    public static Finding ofDifferences(Claim claim, String budget, List<Long> seeds, List<Double> treated,
+                                        List<Double> baseline, double seconds) {
+        if (treated.size() != seeds.size() || baseline.size() != seeds.size()) {
+            throw new IllegalArgumentException("finding " + claim.id() + ": one treated and one baseline value per seed"
+                    + " are needed, got " + treated.size() + " and " + baseline.size() + " for " + seeds.size()
+                    + " seeds");
+        }
+        List<Double> differences = new java.util.ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            differences.add(treated.get(i) - baseline.get(i));
+        }
+        return new Finding(claim, budget, seeds, differences, seconds);
+    }
+
     /** Mean and sample standard deviation of the values (the statistics every seed table of the project uses). */
     public SampleStats stats() {
         return SampleStats.of(values);
