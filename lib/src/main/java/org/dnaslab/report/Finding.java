@@ -131,7 +131,7 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
     public String verdictLine() {
         return "verdict: " + verdict().label() + " — " + claim.effect() + " = " + measured() + " ("
                 + (values.size() < 2 ? "1 seed" : "95 % interval, " + values.size() + " seeds") + ", " + budget
-                + " budget); claimed " + (claim.above() ? "> " : "< ") + format(claim.threshold()) + " ("
+                + " budget); claimed " + (claim.above() ? "> " : "< ") + threshold(claim.threshold()) + " ("
                 + claim.source() + ")";
     }
 
@@ -158,6 +158,12 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
             case NOT_REPRODUCED -> "#b22222";
             case INCONCLUSIVE -> "#8a6d00";
         };
+    }
+
+    /** A claim's threshold as it was written: 0, 0.5 or 2, not 0.000. */
+    static String threshold(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Numbers as a reader wants them: 3 significant decimals, no float noise. */

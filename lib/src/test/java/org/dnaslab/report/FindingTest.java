@@ -70,7 +70,7 @@ class FindingTest {
                 "parameter-free share, last − first epoch", 0.05, "share grows");
         Finding f = Finding.of(drift, "laptop", List.of(0L, 1L, 2L), List.of(0.2, 0.25, 0.3), 10);
         assertEquals(Verdict.REPRODUCED, f.verdict());
-        assertEquals("parameter-free share, last − first epoch > 0.050", drift.condition());
+        assertEquals("parameter-free share, last − first epoch > 0.05", drift.condition());
     }
 
     @Test
