@@ -103,6 +103,11 @@ def test_notebook_runs_clean_in_quick_mode_with_its_figures(entry, kernel_name):
     print(f"{entry.name}: {seconds:.1f} s, {images} pictures")
 
 
+def test_every_notebook_but_the_quick_start_has_claims():
+    missing = [e.name for e in series.SERIES if not e.claims and e.name not in series.WITHOUT_CLAIMS]
+    assert not missing, f"these notebooks state no claim (run_notebooks.SERIES claims=...): {missing}"
+
+
 @pytest.mark.parametrize("entry", [e for e in RUNNABLE if e.claims], ids=lambda e: e.name[:2])
 def test_a_notebook_with_a_claim_prints_its_verdict_and_saves_its_finding(entry, kernel_name):
     nb, _, error = run(entry, kernel_name)
@@ -112,9 +117,12 @@ def test_a_notebook_with_a_claim_prints_its_verdict_and_saves_its_finding(entry,
         if out["output_type"] == "stream":
             texts.append("".join(out["text"]))
         texts.append("".join(out.get("data", {}).get("text/plain", "")))
-    verdicts = [line for t in texts for line in t.splitlines() if line.strip().strip('"').startswith("verdict: ")]
-    assert len(verdicts) >= len(entry.claims), f"{entry.name} printed no verdict line"
-    assert all(any(v in line for v in ("reproduced", "inconclusive")) for line in verdicts), verdicts
+    verdicts = [line.strip().strip('"') for t in texts for line in t.splitlines()
+                if line.strip().strip('"').startswith("verdict: ")]
+    assert len(verdicts) >= len(entry.claims), \
+        f"{entry.name} printed {len(verdicts)} verdict line(s) for its {len(entry.claims)} claim(s): {verdicts}"
+    labels = ("reproduced", "not reproduced at this budget", "inconclusive")
+    assert all(any(line.startswith(f"verdict: {v} — ") for v in labels) for line in verdicts), verdicts
     html = ["".join(out.get("data", {}).get("text/html", "")) for _, out in outputs(nb)]
     assert any('class="dnaslab-finding"' in h for h in html), "the finding shows as its table in the notebook"
     for claim in entry.claims:

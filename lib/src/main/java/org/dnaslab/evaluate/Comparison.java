@@ -12,6 +12,7 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs selectors on trained supernets and gathers their discretization reports in one table. Each selector starts
@@ -44,9 +45,34 @@ public final class Comparison {
      * @param tuner   weights-only tuning of each discrete network, its epochs the total tuning every row gets (the
      *                selector's own included), or null for none
      */
-    public Comparison(SupernetEvaluator heldOut, FineTuner tuner) {
+    private Comparison(SupernetEvaluator heldOut, FineTuner tuner) {
         this.heldOut = heldOut;
         this.tuner = tuner;
+    }
+
+    /**
+     * A comparison without fine-tuning ({@code fineTunedAcc} stays missing), measured on each context's held-out
+     * split images; also the table a single-stage run joins through {@link #add(SingleStageProtocol.Result)}.
+     */
+    public static Comparison untuned() {
+        return new Comparison(null, null);
+    }
+
+    /**
+     * A comparison where every row gets {@code tuner.epochs()} tuning epochs in all (a selector's own tuning
+     * counts), measured on each context's held-out split images; fine-tuning uses the weight split.
+     */
+    public static Comparison tunedBy(FineTuner tuner) {
+        return new Comparison(null, Objects.requireNonNull(tuner, "comparison: tuner"));
+    }
+
+    /**
+     * A comparison measured on the images of {@code heldOut} (fine-tuning then uses all of a context's training
+     * images), tuned by {@code tuner}.
+     */
+    public static Comparison on(SupernetEvaluator heldOut, FineTuner tuner) {
+        return new Comparison(Objects.requireNonNull(heldOut, "comparison: heldOut"),
+                Objects.requireNonNull(tuner, "comparison: tuner"));
     }
 
     /**

@@ -56,6 +56,6 @@ public record Claim(String id, String statement, String source, String effect, b
 
     /** {@code "effect > 0"} or {@code "effect < 0.05"}. */
     public String condition() {
-        return effect + (above ? " > " : " < ") + Finding.format(threshold);
+        return effect + (above ? " > " : " < ") + Finding.threshold(threshold);
     }
 }

@@ -52,6 +52,26 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
         return new Finding(claim, budget, seeds, values, seconds);
     }
 
+    /**
+     * A finding of paired differences: {@code values[i] = treated[i] - baseline[i]}, both measured with seed
+     * {@code seeds[i]} (e.g. PT's accuracy minus magnitude's on the same supernet).
+     *
+     * @throws IllegalArgumentException when the three lists differ in length
+     */
+    public static Finding ofDifferences(Claim claim, String budget, List<Long> seeds, List<Double> treated,
+                                        List<Double> baseline, double seconds) {
+        if (treated.size() != seeds.size() || baseline.size() != seeds.size()) {
+            throw new IllegalArgumentException("finding " + claim.id() + ": one treated and one baseline value per seed"
+                    + " are needed, got " + treated.size() + " and " + baseline.size() + " for " + seeds.size()
+                    + " seeds");
+        }
+        List<Double> differences = new java.util.ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            differences.add(treated.get(i) - baseline.get(i));
+        }
+        return new Finding(claim, budget, seeds, differences, seconds);
+    }
+
     /** Mean and sample standard deviation of the values (the statistics every seed table of the project uses). */
     public SampleStats stats() {
         return SampleStats.of(values);
@@ -115,7 +135,7 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
     public String verdictLine() {
         return "verdict: " + verdict().label() + " — " + claim.effect() + " = " + measured() + " ("
                 + (values.size() < 2 ? "1 seed" : "95 % interval, " + values.size() + " seeds") + ", " + budget
-                + " budget); claimed " + (claim.above() ? "> " : "< ") + format(claim.threshold()) + " ("
+                + " budget); claimed " + (claim.above() ? "> " : "< ") + threshold(claim.threshold()) + " ("
                 + claim.source() + ")";
     }
 
@@ -142,6 +162,12 @@ public record Finding(Claim claim, String budget, List<Long> seeds, List<Double>
             case NOT_REPRODUCED -> "#b22222";
             case INCONCLUSIVE -> "#8a6d00";
         };
+    }
+
+    /** A claim's threshold as it was written: 0, 0.5 or 2, not 0.000. */
+    static String threshold(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Numbers as a reader wants them: 3 significant decimals, no float noise. */

@@ -7,16 +7,90 @@ import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import tech.tablesaw.columns.strings.StringColumnFormatter;
 
 import java.lang.reflect.RecordComponent;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Search histories and run records as Tablesaw tables (shown as HTML in a notebook, printable anywhere). */
+/**
+ * Search histories and run records as Tablesaw tables (shown as HTML in a notebook, printable anywhere), and
+ * {@link #readable(Table)}, which makes any table print as a reader wants it.
+ */
 public final class Tables {
+    /** What a missing value (NaN, an empty string) shows as. */
+    public static final String MISSING = "—";
+    /** Characters after which a long architecture string may break (a zero-width space follows them). */
+    static final int WRAP_AFTER = 48;
+
     private Tables() {
+    }
+
+    /**
+     * The same table, printed for a reader: decimals rounded (3 decimals below 10, 1 from 10 on, as a column's
+     * largest value decides; whole numbers stay whole), missing values as {@value #MISSING}, and long strings (an
+     * architecture) given break points after each {@code +} or {@code |} past {@value #WRAP_AFTER} characters so a
+     * wide row wraps instead of running off the page. Only printing changes: the values and column types stay, so
+     * {@code numberColumn(...)} still gives the full numbers.
+     */
+    public static Table readable(Table table) {
+        Table copy = table.copy();
+        for (Column<?> c : copy.columns()) {
+            if (c instanceof NumericColumn<?> n) {
+                n.setPrintFormatter(numberFormatter(n));
+            } else if (c instanceof StringColumn sc) {
+                sc.setPrintFormatter(new StringColumnFormatter(Tables::wrappable, MISSING));
+            }
+        }
+        return copy;
+    }
+
+    private static NumberColumnFormatter numberFormatter(NumericColumn<?> n) {
+        double largest = 0;
+        boolean whole = true;
+        for (int i = 0; i < n.size(); i++) {
+            if (n.isMissing(i)) {
+                continue;
+            }
+            double v = n.getDouble(i);
+            if (Double.isFinite(v)) {
+                largest = Math.max(largest, Math.abs(v));
+                whole &= v == Math.rint(v);
+            }
+        }
+        String pattern = whole ? "0" : largest >= 10 ? "0.0" : "0.000";
+        return new NumberColumnFormatter(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)),
+                MISSING);
+    }
+
+    /** A string with a zero-width space after {@code +} and {@code |} past the first {@value #WRAP_AFTER} chars. */
+    static String wrappable(String s) {
+        if (s == null || s.isEmpty()) {
+            return MISSING;
+        }
+        if (s.length() <= WRAP_AFTER) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            b.append(ch);
+            run = Character.isWhitespace(ch) ? 0 : run + 1;
+            if ((ch == '+' || ch == '|' || ch == ',') && run >= WRAP_AFTER / 2 && i < s.length() - 1) {
+                b.append('\u200B');
+                run = 0;
+            }
+        }
+        return b.toString();
     }
 
     /**

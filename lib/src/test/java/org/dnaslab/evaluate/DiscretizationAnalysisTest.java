@@ -84,7 +84,7 @@ class DiscretizationAnalysisTest {
                 .optProgress(false).build();
         int total = Comparison.equalTuning(ctx, 1, ptSelector, new MagnitudeSelector());
         assertEquals(5 + 1, total, "PT tunes 1 epoch after each of its first 5 decisions on NB201's 6 edges");
-        Comparison cmp = new Comparison(null, FineTuner.from(ctx.config()).setEpochs(total).build());
+        Comparison cmp = Comparison.tunedBy(FineTuner.from(ctx.config()).setEpochs(total).build());
         DiscretizationReport pt = cmp.run(ctx, ptSelector);
         DiscretizationReport mag = cmp.run(ctx, new MagnitudeSelector());
         assertEquals(pt.supernetAccuracy(), mag.supernetAccuracy(), 0.0, "PT's tuning was undone before magnitude ran");
@@ -104,7 +104,7 @@ class DiscretizationAnalysisTest {
         PerturbationSelector ptSelector = PerturbationSelector.builder().optInterval(1).optEvalBatches(2)
                 .optProgress(false).build();
         FineTuner tuner = FineTuner.from(ctx.config()).setEpochs(Comparison.equalTuning(ctx, 1, ptSelector)).build();
-        Comparison cmp = new Comparison(null, tuner);
+        Comparison cmp = Comparison.tunedBy(tuner);
         DiscretizationReport mag = cmp.run(ctx, new MagnitudeSelector());
         DiscretizationReport pt = cmp.run(ctx, ptSelector);
         assertEquals(mag.fineTuneEpochs(), pt.fineTuneEpochs(), "the same total tuning for both");
@@ -122,7 +122,7 @@ class DiscretizationAnalysisTest {
         assertEquals(onTrained.discretizedAccuracy(), pt.discretizedAccuracy(), 0.0);
 
         // a comparison whose total is below PT's own tuning is refused rather than unfair
-        Comparison short_ = new Comparison(null, FineTuner.from(ctx.config()).setEpochs(2).build());
+        Comparison short_ = Comparison.tunedBy(FineTuner.from(ctx.config()).setEpochs(2).build());
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> short_.run(ctx, ptSelector));
         assertTrue(e.getMessage().contains("5 epochs"), e.getMessage());

@@ -38,6 +38,16 @@ class FindingTest {
     }
 
     @Test
+    void pairedDifferencesAreTreatedMinusBaselinePerSeed() {
+        Finding f = Finding.ofDifferences(PT_BEATS_MAGNITUDE, "laptop", List.of(0L, 1L), List.of(0.5, 0.25),
+                List.of(0.75, 0.5), 10);
+        assertEquals(List.of(-0.25, -0.25), f.values());
+        var e = assertThrows(IllegalArgumentException.class, () -> Finding.ofDifferences(PT_BEATS_MAGNITUDE, "laptop",
+                List.of(0L, 1L), List.of(0.5), List.of(0.75, 0.5), 10));
+        assertTrue(e.getMessage().contains("04-pt-gap"), e.getMessage());
+    }
+
+    @Test
     void anIntervalWhollyOnTheClaimsSideReproducesIt() {
         assertEquals(Verdict.REPRODUCED, finding(-0.30, -0.25, -0.28).verdict());
     }
@@ -60,7 +70,7 @@ class FindingTest {
                 "parameter-free share, last − first epoch", 0.05, "share grows");
         Finding f = Finding.of(drift, "laptop", List.of(0L, 1L, 2L), List.of(0.2, 0.25, 0.3), 10);
         assertEquals(Verdict.REPRODUCED, f.verdict());
-        assertEquals("parameter-free share, last − first epoch > 0.050", drift.condition());
+        assertEquals("parameter-free share, last − first epoch > 0.05", drift.condition());
     }
 
     @Test

@@ -3,12 +3,16 @@ package org.dnaslab.report;
 import org.dnaslab.search.SearchConfig;
 import org.dnaslab.space.SearchSpace;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TablesTest {
 
@@ -50,5 +54,30 @@ class TablesTest {
         assertEquals("4", t.stringColumn("value").get(channels));
         int epochs = t.stringColumn("setting").indexOf("epochs");
         assertEquals("3", t.stringColumn("value").get(epochs));
+    }
+
+    @Test
+    void readableRoundsDecimalsMarksMissingValuesAndKeepsTheNumbers() {
+        Table t = Table.create("r", StringColumn.create("method", "magnitude", "pt"),
+                DoubleColumn.create("acc", 0.3794642857142857, Double.NaN),
+                DoubleColumn.create("seconds", 75.2666, 12.04), IntColumn.create("epochs", 2, 5));
+        Table r = Tables.readable(t);
+        assertEquals("0.379", r.getString(0, 1));
+        assertEquals(Tables.MISSING, r.getString(1, 1));
+        assertEquals("75.3", r.getString(0, 2));
+        assertEquals("5", r.getString(1, 3));
+        assertEquals(0.3794642857142857, r.doubleColumn("acc").get(0), 0.0, "only the printing changes");
+        assertEquals("0.3794642857142857", t.getString(0, 1).replace(",", ""), "the original is left alone");
+    }
+
+    @Test
+    void readableGivesALongArchitectureBreakPointsAndLeavesAShortOneAlone() {
+        String arch = "|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|";
+        Table r = Tables.readable(Table.create("a", StringColumn.create("architecture", arch, "short", "")));
+        String shown = r.getString(0, 0);
+        assertTrue(shown.contains("\u200B"), shown);
+        assertEquals(arch, shown.replace("\u200B", ""), "only invisible break points are added");
+        assertEquals("short", r.getString(1, 0));
+        assertEquals(Tables.MISSING, r.getString(2, 0));
     }
 }

@@ -60,7 +60,7 @@ public final class FashionMnistDiscretizationRun {
                         + java.util.Arrays.stream(search.supernet().arch().entropy(CellType.NORMAL)).average().orElseThrow());
                 SelectionContext ctx = SelectionContext.of(search, train);
                 FineTuner tuner = FineTuner.from(config).optLearningRate(config.weightLr() / 10).setEpochs(1).build();
-                Comparison cmp = new Comparison(heldOut, tuner);
+                Comparison cmp = Comparison.on(heldOut, tuner);
                 String tag = entropy ? "+entropy" : "";
                 rows.add(cmp.run("magnitude" + tag, ctx, new MagnitudeSelector()));
                 if (!entropy) {

@@ -28,7 +28,7 @@ class SingleStageProtocolTest {
         assertTrue(r.finalAccuracy() > 0.5, "two more epochs on all images learn the task: " + r.finalAccuracy());
         assertEquals(r.selection().architecture().skipShare(), r.skipShare());
         assertEquals(64, r.images());
-        var rows = new org.dnaslab.evaluate.Comparison(null, null).add(r);
+        var rows = org.dnaslab.evaluate.Comparison.untuned().add(r);
         assertEquals(2, rows.size());
         assertEquals(r.finalAccuracy(), rows.get(0).fineTunedAccuracy());
         assertEquals(r.twoStageAccuracy(), rows.get(1).fineTunedAccuracy());
