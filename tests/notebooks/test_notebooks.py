@@ -33,10 +33,13 @@ _executed = {}
 
 @pytest.fixture(scope="module")
 def kernel_name():
-    saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "DNASLAB_FINDINGS")}
+    saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "DNASLAB_FINDINGS", "DNASLAB_RUNS")}
     prefix = Path(tempfile.mkdtemp(prefix="dnaslab-notebooks-"))
     # The notebooks' findings go to a folder of the test's own, not the user's build/findings.
     os.environ["DNASLAB_FINDINGS"] = str(prefix / "findings")
+    # ... and their run directories too: a search left in the repository's runs/ by an earlier run would be resumed
+    # finished, and the notebook would test nothing.
+    os.environ["DNASLAB_RUNS"] = str(prefix / "runs")
     try:
         series.install_kernelspec(prefix)
         yield series.with_threads(series.KERNEL_NAME, 1, prefix / "threads")

@@ -5,6 +5,7 @@ import org.dnaslab.data.FashionMnist;
 import org.dnaslab.evaluate.TrainingProtocol;
 import org.dnaslab.search.SearchConfig;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -139,6 +140,23 @@ public record Budget(String name, int trainImages, int testImages, int epochs, i
             default -> throw new IllegalArgumentException("budget: unknown budget '" + name + "'; expected one of "
                     + NAMES);
         };
+    }
+
+    /** The environment variable that moves the notebooks' run directories (tests point it at a folder of their own). */
+    public static final String RUNS_ENV = "DNASLAB_RUNS";
+
+    /**
+     * Where the notebooks keep their run directories and result stores, so that a re-run after a kernel restart
+     * continues: {@code $DNASLAB_RUNS} when set, else {@code runs/} in the project's repository (found as
+     * {@link FashionMnist#repository()} finds it), else {@code runs/} in the working directory.
+     */
+    public static Path runs() {
+        String env = System.getenv(RUNS_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        return FashionMnist.repository().map(r -> r.resolve("runs")).orElse(Path.of("runs")).toAbsolutePath()
+                .normalize();
     }
 
     /**
