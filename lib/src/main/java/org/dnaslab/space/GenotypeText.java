@@ -31,6 +31,8 @@ final class GenotypeText {
         if (text == null) {
             throw new IllegalArgumentException("genotype text is null");
         }
+        // Tables print long architectures with zero-width spaces so they wrap; text copied from one still parses.
+        text = text.replace("\u200B", "");
         Parser p = new Parser(text);
         p.skipAssignment();
         Map<CellType, List<Pair>> cells = new EnumMap<>(CellType.class);

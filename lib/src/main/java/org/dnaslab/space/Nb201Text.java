@@ -19,6 +19,8 @@ final class Nb201Text {
         if (text == null) {
             throw new IllegalArgumentException("NB201 string is null");
         }
+        // Tables print long architectures with zero-width spaces so they wrap; text copied from one still parses.
+        text = text.replace("\u200B", "");
         int nodes = space.intermediateNodes();
         String[] ops = new String[space.edges().size()];
         List<int[]> groups = groupBounds(text);

@@ -1,6 +1,7 @@
 package org.dnaslab.report;
 
 import org.dnaslab.search.SearchConfig;
+import org.dnaslab.space.Architecture;
 import org.dnaslab.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -79,5 +80,16 @@ class TablesTest {
         assertEquals(arch, shown.replace("\u200B", ""), "only invisible break points are added");
         assertEquals("short", r.getString(1, 0));
         assertEquals(Tables.MISSING, r.getString(2, 0));
+    }
+
+    /** A long architecture printed wrappable (zero-width spaces) still parses when a reader copies it. */
+    @Test
+    void aWrappedArchitectureCopiedFromATableParsesBack() {
+        for (SearchSpace space : List.of(SearchSpace.nb201(), SearchSpace.darts())) {
+            Architecture a = Architecture.sample(space, new java.util.SplittableRandom(3));
+            String printed = Tables.wrappable(a.toText());
+            assertTrue(printed.contains("\u200B"), "long enough to wrap: " + printed);
+            assertEquals(a, Architecture.parse(space, printed), space.name());
+        }
     }
 }
