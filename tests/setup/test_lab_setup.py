@@ -16,7 +16,7 @@ LAB = ROOT / "lab"
 
 BASE = ["openjdk-17-jdk-headless", "openjdk-17-source", "maven", "fontconfig", "fonts-dejavu-core", "dataset-fashion-mnist"]
 JUPYTER = ["jupyter-notebook", "jupyter-nbconvert", "python3-nbclient", "jupyter-client", "python3-ipykernel"]
-TESTS = ["python3-pytest", "python3-jupyter-kernel-test", "chromium"]
+TESTS = ["python3-pytest", "python3-jupyter-kernel-test", "chromium", "python3-torch"]
 RECORDED = ["apt-get", "mvn", "java", "curl", "wget"]
 
 
