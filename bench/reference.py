@@ -97,17 +97,26 @@ class ResNetReduction(nn.Module):
         return self.shortcut(x) + self.b(self.a(x))
 
 
+def nb201_stem(c):
+    return nn.Sequential(nn.Conv2d(CHANNELS_IN, c, 3, 1, 1, bias=False), nn.BatchNorm2d(c))
+
+
+def nb201_stages(c, n, make_cell):
+    """NB201's macro skeleton: three stages of n cells at C, 2C, 4C channels, a residual reduction between them."""
+    layers = []
+    for stage in range(3):
+        width = c * 2 ** stage
+        if stage > 0:
+            layers.append(ResNetReduction(width // 2, width))
+        layers += [make_cell(width) for _ in range(n)]
+    return layers
+
+
 class NB201Supernet(nn.Module):
     def __init__(self, c=16, n=1, classes=CLASSES):
         super().__init__()
-        self.stem = nn.Sequential(nn.Conv2d(CHANNELS_IN, c, 3, 1, 1, bias=False), nn.BatchNorm2d(c))
-        layers = []
-        for stage in range(3):
-            width = c * 2 ** stage
-            if stage > 0:
-                layers.append(ResNetReduction(width // 2, width))
-            layers += [NB201Cell(width) for _ in range(n)]
-        self.layers = nn.ModuleList(layers)
+        self.stem = nb201_stem(c)
+        self.layers = nn.ModuleList(nb201_stages(c, n, NB201Cell))
         self.head_bn = nn.BatchNorm2d(4 * c)
         self.classifier = nn.Linear(4 * c, classes)
         self.alpha = nn.Parameter(1e-3 * torch.randn(len(NB201_EDGES), len(NB201_OPS)))
@@ -295,14 +304,8 @@ class NB201Discrete(nn.Module):
     def __init__(self, arch, c=GT_CHANNELS, n=GT_CELLS, classes=CLASSES):
         super().__init__()
         ops = parse_nb201(arch)
-        self.stem = nn.Sequential(nn.Conv2d(CHANNELS_IN, c, 3, 1, 1, bias=False), nn.BatchNorm2d(c))
-        layers = []
-        for stage in range(3):
-            width = c * 2 ** stage
-            if stage > 0:
-                layers.append(ResNetReduction(width // 2, width))
-            layers += [NB201DiscreteCell(width, ops) for _ in range(n)]
-        self.layers = nn.Sequential(*layers)
+        self.stem = nb201_stem(c)
+        self.layers = nn.Sequential(*nb201_stages(c, n, lambda width: NB201DiscreteCell(width, ops)))
         self.head_bn = nn.BatchNorm2d(4 * c)
         self.classifier = nn.Linear(4 * c, classes)
 

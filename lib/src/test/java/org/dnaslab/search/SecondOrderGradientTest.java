@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import org.dnaslab.data.ImageDataset;
-import org.dnaslab.data.SyntheticData;
 import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.ops.InPlace;
 import org.dnaslab.supernet.Supernet;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -52,9 +50,8 @@ class SecondOrderGradientTest {
 
     @Test
     void unrolledGradientFollowsItsDefinition() {
-        ImageDataset data = SyntheticData.gratings("tiny", 64, 3, 1, 8, 8, new SplittableRandom(3));
-        SearchConfig config = SearchConfig.builder().setSpace("nb201").optChannels(4).optCells(1).optInput(1, 8)
-                .optClasses(3).optSeed(4).setEpochs(1).optBatchSize(16).optSecondOrder(true).build();
+        ImageDataset data = TinySecondOrder.data();
+        SearchConfig config = TinySecondOrder.config();
         int[] order = IntStream.range(0, data.size()).toArray();
         try (NDManager manager = NDManager.newBaseManager();
              Supernet net = Supernet.create(manager, config.supernet());

@@ -4,13 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import org.dnaslab.data.ImageDataset;
-import org.dnaslab.data.SyntheticData;
 import org.dnaslab.space.CellType;
 import org.dnaslab.supernet.Supernet;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,9 +22,8 @@ class UnrolledGradientTest {
      */
     @Test
     void alphaGradientIsWrittenIntoItsOwnStorage() {
-        ImageDataset data = SyntheticData.gratings("tiny", 64, 3, 1, 8, 8, new SplittableRandom(3));
-        SearchConfig config = SearchConfig.builder().setSpace("nb201").optChannels(4).optCells(1).optInput(1, 8)
-                .optClasses(3).optSeed(4).setEpochs(1).optBatchSize(16).optSecondOrder(true).build();
+        ImageDataset data = TinySecondOrder.data();
+        SearchConfig config = TinySecondOrder.config();
         int[] order = IntStream.range(0, data.size()).toArray();
         try (NDManager manager = NDManager.newBaseManager();
              Supernet net = Supernet.create(manager, config.supernet());
