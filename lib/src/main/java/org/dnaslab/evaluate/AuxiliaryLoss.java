@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import org.dnaslab.ops.Scalars;
 
 /**
  * Cross-entropy of the main logits plus, when the weight is above 0, {@code weight ×} the cross-entropy of an
@@ -46,6 +47,6 @@ public final class AuxiliaryLoss extends Loss {
         }
         NDArray aux = crossEntropy.evaluate(labels, new NDList(predictions.get(1)));
         // A float scalar: a double would promote the loss, and everything after it, to float64.
-        return main.add(aux.mul((float) weight));
+        return main.add(Scalars.mul(aux, (float) weight));
     }
 }

@@ -2,6 +2,8 @@ package org.dnaslab.regularize;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.dnaslab.ops.OwnedArrays;
+import org.dnaslab.ops.Scalars;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 
@@ -16,7 +18,7 @@ final class ArchitectureEntropy {
 
     /** Σ over rows of H(p_row) = -Σ p log p, for probabilities p of shape [rows, k]; a scalar. */
     static NDArray entropySum(NDArray p) {
-        return p.mul(p.add(TINY).log()).sum().neg();
+        return p.mul(Scalars.add(p, TINY).log()).sum().neg();
     }
 
     /** -1e9 where an op is not a candidate of an edge, else 0, shape [edges, ops]; null when all are candidates. */
@@ -33,6 +35,6 @@ final class ArchitectureEntropy {
                 }
             }
         }
-        return any ? like.getManager().create(m, new Shape(edges, ops)) : null;
+        return any ? OwnedArrays.of(like.getManager(), m, new Shape(edges, ops)) : null;
     }
 }

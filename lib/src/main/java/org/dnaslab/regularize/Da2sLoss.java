@@ -2,6 +2,7 @@ package org.dnaslab.regularize;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import org.dnaslab.ops.Scalars;
 import org.dnaslab.search.LossTerm;
 import org.dnaslab.search.SearchConfig;
 import org.dnaslab.space.CellType;
@@ -82,12 +83,12 @@ public final class Da2sLoss implements LossTerm {
         if (lambda == 0 || a == 0 || (b == 0 && !arch.hasBeta())) {
             return null;
         }
-        NDArray inner = arch.hasBeta() ? lossBeta(arch).mul(BETA_WEIGHT) : null;
+        NDArray inner = arch.hasBeta() ? Scalars.mul(lossBeta(arch), BETA_WEIGHT) : null;
         if (b != 0) {
-            NDArray alphaTerm = lossAlpha(arch).mul((float) b);
+            NDArray alphaTerm = Scalars.mul(lossAlpha(arch), (float) b);
             inner = inner == null ? alphaTerm : inner.add(alphaTerm);
         }
-        return inner.mul((float) (lambda * a));
+        return Scalars.mul(inner, (float) (lambda * a));
     }
 
     /** L_α: Σ over cell types and edges of H(softmax(f(α_e))). */
@@ -120,8 +121,8 @@ public final class Da2sLoss implements LossTerm {
             for (int node : arch.betaNodes()) {
                 int n = space.incoming(node).size();
                 int from = arch.betaOffset(node);
-                NDArray g = beta.get(new NDIndex(from + ":" + (from + n))).minimum(1f);
-                NDArray distance = g.maximum(0f).sum().sub((float) k).square().mul(DISTANCE_WEIGHT);
+                NDArray g = Scalars.minimum(beta.get(new NDIndex(from + ":" + (from + n))), 1f);
+                NDArray distance = Scalars.mul(Scalars.sub(Scalars.maximum(g, 0f).sum(), (float) k).square(), DISTANCE_WEIGHT);
                 NDArray term = distance.add(ArchitectureEntropy.entropySum(g.softmax(0).reshape(1, n)));
                 sum = sum == null ? term : sum.add(term);
             }

@@ -1,6 +1,7 @@
 package org.dnaslab.regularize;
 
 import ai.djl.ndarray.NDArray;
+import org.dnaslab.ops.Scalars;
 import org.dnaslab.search.LossTerm;
 import org.dnaslab.space.CellType;
 import org.dnaslab.supernet.ArchitectureParameters;
@@ -43,7 +44,7 @@ public final class EntropyPenalty implements LossTerm {
     @Override
     public NDArray penalty(ArchitectureParameters arch, int epoch, int epochs) {
         double l = lambda.at(epoch, epochs);
-        return l == 0 ? null : totalEntropy(arch).mul((float) l);
+        return l == 0 ? null : Scalars.mul(totalEntropy(arch), (float) l);
     }
 
     @Override

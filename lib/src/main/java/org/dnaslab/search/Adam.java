@@ -1,11 +1,13 @@
 package org.dnaslab.search;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dnaslab.ops.Scalars;
 
 /**
  * Adam with L2 weight decay added to the gradient, exactly as {@code torch.optim.Adam} (not AdamW), which is what
@@ -40,18 +42,31 @@ public final class Adam implements ParameterOptimizer {
         steps++;
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);
+        if (params.isEmpty()) {
+            return;
+        }
         try (AutoCloseable noGrad = Gradients.noGrad(); NDScope scope = new NDScope()) {
+            // made by PyTorch once per step (see Scalars), each with the type the arithmetic below always had
+            NDManager manager = params.get(0).getManager();
+            NDArray decay = Scalars.of(manager, weightDecay);
+            NDArray b1 = Scalars.of(manager, beta1);
+            NDArray b2 = Scalars.of(manager, beta2);
+            NDArray oneMinusB1 = Scalars.of(manager, 1 - beta1);
+            NDArray oneMinusB2 = Scalars.of(manager, 1 - beta2);
+            NDArray correction2 = Scalars.of(manager, c2);
+            NDArray eps = Scalars.of(manager, EPS);
+            NDArray rate = Scalars.of(manager, lr / c1);
             for (int i = 0; i < m.length; i++) {
                 NDArray w = params.get(i);
                 NDArray g = Gradients.of(w);
                 if (g == null) {
                     continue;
                 }
-                NDArray d = weightDecay == 0 ? g : g.add(w.mul(weightDecay));
-                m[i].muli(beta1).addi(d.mul(1 - beta1));
-                v[i].muli(beta2).addi(d.square().muli(1 - beta2));
-                NDArray denom = v[i].div(c2).sqrt().addi(EPS);
-                w.subi(m[i].div(denom).muli(lr / c1));
+                NDArray d = weightDecay == 0 ? g : g.add(w.mul(decay));
+                m[i].muli(b1).addi(d.mul(oneMinusB1));
+                v[i].muli(b2).addi(d.square().muli(oneMinusB2));
+                NDArray denom = v[i].div(correction2).sqrt().addi(eps);
+                w.subi(m[i].div(denom).muli(rate));
             }
         } catch (Exception e) {
             throw new IllegalStateException("Adam step failed: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 import java.util.List;
+import org.dnaslab.ops.Scalars;
 
 /**
  * Gradient bookkeeping the PyTorch engine leaves to us. PyTorch accumulates gradients, so every backward pass is
@@ -58,7 +59,7 @@ public final class Gradients {
             for (NDArray p : params) {
                 NDArray g = of(p);
                 if (g != null) {
-                    g.muli(scale);
+                    Scalars.muli(g, scale);
                 }
             }
         }

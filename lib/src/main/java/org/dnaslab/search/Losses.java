@@ -1,6 +1,7 @@
 package org.dnaslab.search;
 
 import ai.djl.ndarray.NDArray;
+import org.dnaslab.ops.Scalars;
 
 /** Classification loss and accuracy on logits. */
 public final class Losses {
@@ -10,7 +11,9 @@ public final class Losses {
     /** Mean softmax cross-entropy. */
     public static NDArray crossEntropy(NDArray logits, NDArray labels) {
         long classes = logits.getShape().get(1);
-        return logits.logSoftmax(1).mul(labels.oneHot((int) classes)).sum().div(-(float) labels.size());
+        NDArray sum = logits.logSoftmax(1).mul(labels.oneHot((int) classes)).sum();
+        // autograd keeps the divisor for the backward pass: it must be PyTorch's (see Scalars)
+        return Scalars.div(sum, -(float) labels.size());
     }
 
     /** Number of correct argmax predictions. */

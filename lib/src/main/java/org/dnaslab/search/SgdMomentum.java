@@ -1,11 +1,13 @@
 package org.dnaslab.search;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dnaslab.ops.Scalars;
 
 /**
  * SGD with momentum and L2 weight decay, exactly as {@code torch.optim.SGD} (no dampening, not Nesterov):
@@ -32,20 +34,28 @@ public final class SgdMomentum implements ParameterOptimizer {
 
     @Override
     public void step(float lr) {
+        if (params.isEmpty()) {
+            return;
+        }
         try (AutoCloseable noGrad = Gradients.noGrad(); NDScope scope = new NDScope()) {
+            // made by PyTorch once per step (see Scalars), not per parameter
+            NDManager manager = params.get(0).getManager();
+            NDArray decay = Scalars.of(manager, weightDecay);
+            NDArray mom = Scalars.of(manager, momentum);
+            NDArray rate = Scalars.of(manager, lr);
             for (int i = 0; i < buffers.length; i++) {
                 NDArray w = params.get(i);
                 NDArray g = Gradients.of(w);
                 if (g == null) {
                     continue;
                 }
-                NDArray d = weightDecay == 0 ? g : g.add(w.mul(weightDecay));
+                NDArray d = weightDecay == 0 ? g : g.add(w.mul(decay));
                 if (started) {
-                    buffers[i].muli(momentum).addi(d);
+                    buffers[i].muli(mom).addi(d);
                 } else {
                     buffers[i].addi(d);
                 }
-                w.subi(buffers[i].mul(lr));
+                w.subi(buffers[i].mul(rate));
             }
             started = true;
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import org.dnaslab.ops.ForwardMode;
 import org.dnaslab.ops.InPlace;
+import org.dnaslab.ops.Scalars;
 import org.dnaslab.supernet.Supernet;
 
 import java.util.ArrayList;
@@ -44,13 +45,13 @@ final class UnrolledGradient {
                 NDArray p = w.get(i);
                 backup.add(p.duplicate());
                 NDArray g = Gradients.of(p);
-                NDArray d = g == null ? p.mul(weightOptimizer.weightDecay())
-                        : g.add(p.mul(weightOptimizer.weightDecay()));
+                NDArray d = g == null ? Scalars.mul(p, weightOptimizer.weightDecay())
+                        : g.add(Scalars.mul(p, weightOptimizer.weightDecay()));
                 NDArray buf = weightOptimizer.buffer(i);
                 if (buf != null) {
-                    d = d.add(buf.mul(weightOptimizer.momentum()));
+                    d = d.add(Scalars.mul(buf, weightOptimizer.momentum()));
                 }
-                p.subi(d.mul(xi));
+                p.subi(Scalars.mul(d, xi));
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -90,9 +91,9 @@ final class UnrolledGradient {
             // 4. combine into α's gradient
             for (int i = 0; i < a.size(); i++) {
                 NDArray g = Gradients.of(a.get(i));
-                NDArray hessian = plus.get(i).sub(minus.get(i)).div(2 * r);
+                NDArray hessian = Scalars.div(plus.get(i).sub(minus.get(i)), 2 * r);
                 // into the gradient's own storage: g is a temporary handle, see InPlace
-                InPlace.copy(alphaGrad.get(i).sub(hessian.mul(xi)), g);
+                InPlace.copy(alphaGrad.get(i).sub(Scalars.mul(hessian, xi)), g);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -120,7 +121,7 @@ final class UnrolledGradient {
     private static void shift(List<NDArray> w, List<NDArray> direction, float scale) {
         for (int i = 0; i < w.size(); i++) {
             if (direction.get(i) != null) {
-                w.get(i).addi(direction.get(i).mul(scale));
+                w.get(i).addi(Scalars.mul(direction.get(i), scale));
             }
         }
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.dnaslab.ops.ParameterInit;
+import org.dnaslab.ops.Scalars;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 
@@ -167,8 +168,8 @@ public final class ArchitectureParameters {
 
     /** DA2S's f, elementwise: (2t)³ where 2t &lt; −1, else 2t (DAAS's {@code streng_func}). */
     public static NDArray sharpen(NDArray alpha) {
-        NDArray x = alpha.mul(2f);
-        return ai.djl.ndarray.NDArrays.where(x.lt(-1f), x.pow(3f), x);
+        NDArray x = Scalars.mul(alpha, 2f);
+        return ai.djl.ndarray.NDArrays.where(Scalars.lt(x, -1f), Scalars.pow(x, 3f), x);
     }
 
     /** Sets α to zeros (uniform softmax) and stops it from training: the "blank" supernet of the PT paper. */

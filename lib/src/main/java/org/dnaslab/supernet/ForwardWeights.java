@@ -3,6 +3,7 @@ package org.dnaslab.supernet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import org.dnaslab.ops.Scalars;
 import org.dnaslab.space.CellType;
 import org.dnaslab.space.SearchSpace;
 
@@ -92,7 +93,7 @@ public final class ForwardWeights {
         for (int node : params.betaNodes()) {
             List<Integer> in = space.incoming(node);
             int from = params.betaOffset(node);
-            NDArray s = beta.get(new NDIndex(from + ":" + (from + in.size()))).minimum(1f).softmax(0).mul(in.size());
+            NDArray s = Scalars.mul(Scalars.minimum(beta.get(new NDIndex(from + ":" + (from + in.size()))), 1f).softmax(0), in.size());
             NDList parts = s.split(in.size());
             for (int k = 0; k < in.size(); k++) {
                 scales[in.get(k)] = parts.get(k);
