@@ -2,6 +2,7 @@ package org.dnaslab.select;
 
 import org.dnaslab.data.ImageDataset;
 import org.dnaslab.data.SyntheticData;
+import org.dnaslab.regularize.EntropyPenalty;
 import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.EpochMetrics;
 import org.dnaslab.search.SearchConfig;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +71,36 @@ class SingleStageProtocolRunDirectoryTest {
         var twoStage = assertThrows(IllegalArgumentException.class,
                 () -> protocol(dir).build().run(Tiny.DATA, HELD_OUT));
         assertTrue(twoStage.getMessage().contains("settings.twoStage: stored false, asked true"), twoStage.getMessage());
+    }
+
+    @Test
+    void theSelectorAndItsSettingsArePartOfWhatIdentifiesTheRun(@TempDir Path dir) {
+        protocol(dir).optTwoStage(false).build().run(Tiny.DATA, HELD_OUT);
+        var pt = PerturbationSelector.builder().optSeed(3).optProgress(false).build();
+        var e = assertThrows(IllegalArgumentException.class, () -> protocol(dir).optTwoStage(false).optSelector(pt)
+                .build().run(Tiny.DATA, HELD_OUT));
+        assertTrue(e.getMessage().contains("settings.selector: stored \"magnitude\", asked \"" + pt.describe()),
+                e.getMessage());
+        assertTrue(pt.describe().contains("seed 3"), pt.describe());
+        assertNotEquals(pt.describe(), PerturbationSelector.builder().optSeed(4).build().describe());
+    }
+
+    @Test
+    void aSavedSearchWithAnotherLossTermOrPastTheFreezeIsRefused(@TempDir Path dir) {
+        try (DartsSearch s = DartsSearch.resumeOrStart(CONFIG, dir.resolve("search"),
+                b -> b.optLossTerm(EntropyPenalty.constant(0.1)).optProgress(false))) {
+            s.runUntil(Tiny.DATA, 2);
+        }
+        var loss = assertThrows(IllegalArgumentException.class, () -> protocol(dir).build().run(Tiny.DATA, HELD_OUT));
+        assertTrue(loss.getMessage().startsWith(dir.resolve("search").resolve("run.json").toString()),
+                loss.getMessage());
+        assertTrue(loss.getMessage().contains("lossTerm: stored {"), loss.getMessage());
+
+        var freeze = assertThrows(IllegalArgumentException.class, () -> SingleStageProtocol.builder(CONFIG)
+                .setFreezeEpoch(1).optLossTerm(EntropyPenalty.constant(0.1)).optProgress(false).optRunDirectory(dir)
+                .build().run(Tiny.DATA, HELD_OUT));
+        assertTrue(freeze.getMessage().contains("past the freeze epoch"), freeze.getMessage());
+        assertFalse(Files.exists(dir.resolve("result.json")));
     }
 
     @Test
