@@ -22,4 +22,13 @@ public interface ArchitectureSelector {
     default String name() {
         return getClass().getSimpleName();
     }
+
+    /**
+     * The name and every setting that changes what this selector chooses, stable across JVMs: stored with results
+     * computed with it, so that a rerun with another selector is told apart ({@link SingleStageProtocol}'s run
+     * directory). Default {@link #name()}, right for selectors without settings.
+     */
+    default String describe() {
+        return name();
+    }
 }

@@ -288,6 +288,12 @@ public final class PerturbationSelector implements ArchitectureSelector {
     }
 
     @Override
+    public String describe() {
+        return toString() + ", α " + (trainAlpha ? "trained" : "fixed") + ", seed "
+                + (seed == null ? "the search's" : seed.toString());
+    }
+
+    @Override
     public String toString() {
         return name + "(interval " + interval + ", final tune " + finalTuneEpochs + ", eval batches "
                 + (evalBatches == 0 ? "all" : evalBatches) + ", " + path.name().toLowerCase() + " path)";

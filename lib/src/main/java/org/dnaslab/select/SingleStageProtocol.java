@@ -7,12 +7,16 @@ import org.dnaslab.search.DartsSearch;
 import org.dnaslab.search.EpochMetrics;
 import org.dnaslab.search.LossTerm;
 import org.dnaslab.search.SearchConfig;
+import org.dnaslab.search.SearchListener;
 import org.dnaslab.search.SearchResult;
 import org.dnaslab.search.SupernetEvaluator;
 import org.dnaslab.supernet.Supernet;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The single-stage protocol (DESIGN.md §7): search for {@code freezeEpoch} epochs of a {@code E}-epoch run, fix the
@@ -27,6 +31,13 @@ import java.util.Objects;
  *
  * <p>Interrupting the thread stops whichever phase runs with
  * {@link org.dnaslab.train.TrainingInterruptedException} (the library's contract, {@link org.dnaslab.train}).
+ *
+ * <p>With a run directory ({@link Builder#optRunDirectory}) a rerun continues instead of starting over: the search
+ * phase is saved in {@code search/} after every epoch (and on an interrupt) and resumes there; the finished run's
+ * {@link Result} is kept in {@code result.json} with the settings that identify it, and a rerun with the same
+ * settings returns it without training. The phases after the freeze (selection, fine-tuning, the two-stage twin) are
+ * short and not resumable mid-way: interrupted there, a rerun picks up the search at the freeze and runs them again.
+ * They train the supernet in memory only, so the saved search stays the one at the freeze.
  */
 public final class SingleStageProtocol {
     private final SearchConfig config;
@@ -36,6 +47,8 @@ public final class SingleStageProtocol {
     private final boolean twoStage;
     private final int evalBatches;
     private final boolean progress;
+    private final Path runDirectory;
+    private final List<SearchListener> listeners;
 
     private SingleStageProtocol(Builder b) {
         this.config = b.config;
@@ -45,6 +58,8 @@ public final class SingleStageProtocol {
         this.twoStage = b.twoStage;
         this.evalBatches = b.evalBatches;
         this.progress = b.progress;
+        this.runDirectory = b.runDirectory;
+        this.listeners = List.copyOf(b.listeners);
     }
 
     /** @param config the whole run: its epochs are the total E; its split decides the search phase's split */
@@ -53,15 +68,56 @@ public final class SingleStageProtocol {
     }
 
     /**
-     * Runs the protocol.
+     * Runs the protocol, or with a run directory continues it, or returns its stored result (see the class comment).
      *
      * @param trainingData what the search and the training after the freeze use
      * @param heldOut      images none of the phases trains on (e.g. the test set), for every accuracy reported
+     * @throws IllegalArgumentException when the run directory holds a run with other settings (naming the file and
+     *                                  the setting), or a search that went past the freeze epoch
      */
     public Result run(ImageDataset trainingData, ImageDataset heldOut) {
+        if (runDirectory == null) {
+            return compute(trainingData, heldOut);
+        }
+        ProtocolRunFile.Settings settings = new ProtocolRunFile.Settings(config,
+                lossTerm == null ? null : lossTerm.describe(), freezeEpoch, selector.describe(), twoStage, evalBatches,
+                trainingData.toString(), heldOut.toString());
+        Result stored = ProtocolRunFile.find(runDirectory, settings);
+        if (stored != null) {
+            return stored;
+        }
+        Result r = compute(trainingData, heldOut);
+        ProtocolRunFile.write(runDirectory, settings, r);
+        return r;
+    }
+
+    /** The search phase's search: new, or continued from the run directory's {@code search/}. */
+    private DartsSearch openSearch() {
+        Consumer<DartsSearch.Builder> customize = b -> {
+            b.optLossTerm(lossTerm).optProgress(progress);
+            listeners.forEach(b::addListener);
+        };
+        if (runDirectory == null) {
+            DartsSearch.Builder b = DartsSearch.builder(config);
+            customize.accept(b);
+            return b.build();
+        }
+        Path dir = runDirectory.resolve("search");
+        ProtocolRunFile.checkSearchLossTerm(dir, lossTerm == null ? null : lossTerm.describe());
+        DartsSearch s = DartsSearch.resumeOrStart(config, dir, customize);
+        if (s.epochsDone() > freezeEpoch) {
+            s.close();
+            throw new IllegalArgumentException(dir + " holds a search past the freeze epoch (" + s.epochsDone()
+                    + " epochs done, freeze at " + freezeEpoch + "); delete it or choose another run directory");
+        }
+        return s;
+    }
+
+    private Result compute(ImageDataset trainingData, ImageDataset heldOut) {
         SupernetEvaluator eval = new SupernetEvaluator(heldOut, allIndices(heldOut.size()), config.batchSize(),
                 evalBatches);
-        try (DartsSearch search = DartsSearch.builder(config).optLossTerm(lossTerm).optProgress(progress).build()) {
+        try (DartsSearch search = openSearch()) {
+            // a search resumed at the freeze (PAUSED there) runs no epoch here: it only takes the data again
             SearchResult r = search.runUntil(trainingData, freezeEpoch);
             List<EpochMetrics> history = search.history();
             double searchSeconds = r.seconds();
@@ -142,6 +198,8 @@ public final class SingleStageProtocol {
         private boolean twoStage = true;
         private int evalBatches;
         private boolean progress = true;
+        private Path runDirectory;
+        private final List<SearchListener> listeners = new ArrayList<>();
 
         private Builder(SearchConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -174,6 +232,21 @@ public final class SingleStageProtocol {
         /** Held-out batches per measurement (0 = all). */
         public Builder optEvalBatches(int n) {
             this.evalBatches = n;
+            return this;
+        }
+
+        /**
+         * Where the run is kept so that a rerun continues it (see the class comment); default none. The directory
+         * holds {@code search/} (the search phase's run directory) and, once finished, {@code result.json}.
+         */
+        public Builder optRunDirectory(Path dir) {
+            this.runDirectory = dir;
+            return this;
+        }
+
+        /** Receives the search phase's step and epoch metrics (not saved, not part of what identifies the run). */
+        public Builder addListener(SearchListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
