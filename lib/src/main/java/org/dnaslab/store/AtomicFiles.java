@@ -28,7 +28,24 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} atomically (see the class comment). A pending thread interrupt does not stop the write:
+     * the file channel would close on it and lose the save (an interrupt that lands in a training's last step
+     * reached the epoch's checkpoint this way). The flag is put aside while writing and set again afterwards, so
+     * the caller's next interrupt check still sees it.
+     */
     public static void write(Path target, Writer writer) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            writeUninterrupted(target, writer);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void writeUninterrupted(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {

@@ -18,7 +18,12 @@ public final class SweepMain implements Runnable {
         oneThreadPerTask();
         return new CommandLine(new SweepMain())
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    cmd.getErr().println("lab " + cmd.getCommandName() + ": " + ex.getMessage());
+                    String why = String.valueOf(ex.getMessage());
+                    // SIGTERM or Ctrl-C runs Spark's shutdown hook, which cancels the job in flight with this message
+                    String stopped = why.contains("SparkContext was shut down")
+                            ? " (the process was stopped; finished trainings are kept in the result store, so the"
+                            + " same command continues where this one stopped)" : "";
+                    cmd.getErr().println("lab " + cmd.getCommandName() + ": " + why + stopped);
                     return ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException ? 2 : 1;
                 })
                 .execute(args);
