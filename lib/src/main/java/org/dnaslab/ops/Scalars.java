@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.function.BinaryOperator;
+
 /**
  * Arithmetic between an array and a Java number, without DJL's {@code NDArray.mul(Number)} family.
  *
@@ -51,65 +53,52 @@ public final class Scalars {
                 + value.getClass().getName() + " " + value);
     }
 
-    public static NDArray add(NDArray x, Number n) {
+    /** {@code x op n} with the scalar made by PyTorch, and the scalar's Java handle closed at once. */
+    private static NDArray apply(NDArray x, Number n, BinaryOperator<NDArray> op) {
         try (NDArray s = of(x.getManager(), n)) {
-            return x.add(s);
+            return op.apply(x, s);
         }
+    }
+
+    public static NDArray add(NDArray x, Number n) {
+        return apply(x, n, NDArray::add);
     }
 
     public static NDArray sub(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.sub(s);
-        }
+        return apply(x, n, NDArray::sub);
     }
 
     public static NDArray mul(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.mul(s);
-        }
+        return apply(x, n, NDArray::mul);
     }
 
     public static NDArray div(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.div(s);
-        }
+        return apply(x, n, NDArray::div);
     }
 
     public static NDArray pow(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.pow(s);
-        }
+        return apply(x, n, NDArray::pow);
     }
 
     public static NDArray minimum(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.minimum(s);
-        }
+        return apply(x, n, NDArray::minimum);
     }
 
     public static NDArray maximum(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.maximum(s);
-        }
+        return apply(x, n, NDArray::maximum);
     }
 
     public static NDArray lt(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.lt(s);
-        }
+        return apply(x, n, NDArray::lt);
     }
 
     /** In place: {@code x *= n}; returns x. */
     public static NDArray muli(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.muli(s);
-        }
+        return apply(x, n, NDArray::muli);
     }
 
     /** In place: {@code x += n}; returns x. */
     public static NDArray addi(NDArray x, Number n) {
-        try (NDArray s = of(x.getManager(), n)) {
-            return x.addi(s);
-        }
+        return apply(x, n, NDArray::addi);
     }
 }
