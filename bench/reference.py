@@ -577,24 +577,34 @@ def profile_category(op):
 
 
 def profile_steps(name, run, k, args):
-    """Runs args.profile_steps more steps under torch.profiler and writes the op table and category shares."""
+    """Runs args.profile_steps more steps under torch.profiler and writes the op table and category shares.
+
+    Shares are of the profiled steps' wall time, as on the Java side (tools/.../bench/OpProfile.java): each op's self
+    CPU time by category, and "outside ops", the wall time not inside any op (Python, the profiler's own cost).
+    """
     from torch.profiler import ProfilerActivity, profile
+    wall_ms = 0.0
     with profile(activities=[ProfilerActivity.CPU]) as prof:
         for i in range(args.profile_steps):
-            run(k + i)
+            wall_ms += run(k + i)[1]
     averages = prof.key_averages()
     shares = {}
     for e in averages:
         shares[profile_category(e.key)] = shares.get(profile_category(e.key), 0.0) + e.self_cpu_time_total
-    total = sum(shares.values()) or 1.0
-    summary = ", ".join(f"{c} {100 * shares.get(c, 0.0) / total:.0f} %"
-                        for c in [c for c, _ in PROFILE_CATEGORIES] + ["other"])
-    path = f"{args.profile}.{name}.{'channels_last' if args.channels_last else 'nchw'}.txt"
+    inside = sum(shares.values())
+    wall_us = wall_ms * 1000.0
+    shares["outside ops"] = max(0.0, wall_us - inside)
+    order = [c for c, _ in PROFILE_CATEGORIES] + ["other", "outside ops"]
+    summary = ", ".join(f"{c} {100 * shares.get(c, 0.0) / wall_us:.0f} %" for c in order)
+    layout = "channels_last" if args.channels_last else "nchw"
+    path = f"{args.profile}.{name}.{layout}.txt"
     with open(path, "w") as f:
-        f.write(f"{name}: {args.profile_steps} steps, self CPU time by category: {summary}\n\n")
+        f.write(f"{name}: {args.profile_steps} steps, {wall_ms:.1f} ms of wall time (profiled), "
+                f"self CPU time by category: {summary}\n\n")
         f.write(averages.table(sort_by="self_cpu_time_total", row_limit=40))
         f.write("\n")
-    print(f"{name} profile ({args.profile_steps} steps, self CPU time): {summary}  -> {path}", flush=True)
+    print(f"{name} profile ({args.profile_steps} steps, share of wall time, {layout}): {summary}  -> {path}",
+          flush=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -14,13 +14,16 @@ public final class CaseEstimate {
 
     private static final int DARTS_PT_DECISIONS = 40;
 
-    /** Step seconds: this side, reference NCHW, reference channels-last. */
+    /**
+     * Step seconds: this side, reference NCHW, reference channels-last (medians of the idle 2026-12-01 run on an AMD
+     * EPYC, 2 threads, rounded up).
+     */
     private static final Map<String, double[]> STEP_SECONDS = Map.of(
-            "nb201_n1", new double[] {0.75, 1.1, 0.8},
-            "nb201_n5", new double[] {3.0, 5.2, 3.0},
-            "darts8", new double[] {14, 24, 12},
-            "laptop_search", new double[] {0.3, 0.4, 0.35},
-            "gt_train", new double[] {0.25, 0.3, 0.3},
+            "nb201_n1", new double[] {0.35, 0.45, 0.3},
+            "nb201_n5", new double[] {1.6, 3.0, 1.5},
+            "darts8", new double[] {7.5, 11.5, 6.6},
+            "laptop_search", new double[] {0.21, 0.26, 0.19},
+            "gt_train", new double[] {0.13, 0.11, 0.08},
             "tiny", new double[] {0.05, 0.05, 0.05});
 
     private CaseEstimate() {
@@ -62,7 +65,7 @@ public final class CaseEstimate {
 
     /** The NB201 PT case: the search that trains the supernet, then (repeats + 1) passes of each path. */
     public static double pt(int trainSteps, int repeats) {
-        return PROCESS_START_S + trainSteps * stepSeconds("nb201_n1") + (repeats + 1) * (12.6 + 8.4);
+        return PROCESS_START_S + trainSteps * stepSeconds("nb201_n1") + (repeats + 1) * (6.5 + 4.6);
     }
 
     /**

@@ -33,6 +33,11 @@ public final class ScratchStepBench {
     }
 
     public static Result run(StepBudget budget) {
+        return run(budget, StepProfiler.none());
+    }
+
+    /** Runs steps until {@code budget} is done, then {@code profiler}'s steps under the op profiler. */
+    public static Result run(StepBudget budget, StepProfiler profiler) {
         TrainingProtocol protocol = TrainingProtocol.groundTruth();
         int batch = protocol.batchSize();
         SplittableRandom random = new SplittableRandom(protocol.seed());
@@ -49,6 +54,14 @@ public final class ScratchStepBench {
                 long t0 = System.nanoTime();
                 step.run(train, order, (k % BATCHES) * batch, batch, lr);
                 budget.record((System.nanoTime() - t0) / 1e6);
+            }
+            if (profiler.steps() > 0) {
+                profiler.begin();
+                long t0 = System.nanoTime();
+                for (int k = 0; k < profiler.steps(); k++) {
+                    step.run(train, order, (k % BATCHES) * batch, batch, lr);
+                }
+                profiler.end((System.nanoTime() - t0) / 1e6);
             }
             return new Result(budget.timed(), net.parameterCount());
         }

@@ -32,7 +32,16 @@ public final class SearchStepBench {
      * @return wall-clock milliseconds of the timed steps
      */
     public static double[] run(SearchConfig config, StepBudget budget, IntConsumer onStep) {
-        int total = budget.maxSteps();
+        return run(config, budget, onStep, StepProfiler.none());
+    }
+
+    /**
+     * Runs steps until {@code budget} is done, then {@code profiler}'s steps under the op profiler.
+     *
+     * @return wall-clock milliseconds of the timed steps
+     */
+    public static double[] run(SearchConfig config, StepBudget budget, IntConsumer onStep, StepProfiler profiler) {
+        int total = budget.maxSteps() + profiler.steps();
         int batch = config.batchSize();
         var s = config.supernet();
         // epochs of at most 50 steps, so a long memory run does not need a huge synthetic set
@@ -43,10 +52,18 @@ public final class SearchStepBench {
         SearchConfig one = SearchConfig.builder().optSupernet(s).setEpochs(epochs).optBatchSize(batch)
                 .optSecondOrder(config.secondOrder()).optEvalBatches(1).build();
         int[] steps = {0};
+        double[] profiled = {0, 0};  // steps and wall milliseconds under the profiler
         SearchListener timer = new SearchListener() {
             @Override
             public void onStep(StepMetrics m) {
                 if (budget.done()) {
+                    // every step after the budget's runs under the profiler, which the budget's last step started
+                    profiled[0]++;
+                    profiled[1] += m.millis();
+                    if (profiled[0] == profiler.steps()) {
+                        profiler.end(profiled[1]);
+                        Thread.currentThread().interrupt();
+                    }
                     return;
                 }
                 budget.record(m.millis());
@@ -55,7 +72,11 @@ public final class SearchStepBench {
                     onStep.accept(steps[0]);
                 }
                 if (budget.done()) {
-                    Thread.currentThread().interrupt();  // stops the search before its next step
+                    if (profiler.steps() > 0) {
+                        profiler.begin();
+                    } else {
+                        Thread.currentThread().interrupt();  // stops the search before its next step
+                    }
                 }
             }
         };

@@ -9,6 +9,7 @@ import org.dnaslab.bench.PtPassBench;
 import org.dnaslab.bench.ScratchStepBench;
 import org.dnaslab.bench.SearchStepBench;
 import org.dnaslab.bench.StepBudget;
+import org.dnaslab.bench.StepProfiler;
 import org.dnaslab.bench.StepRow;
 import org.dnaslab.bench.StepTable;
 import org.dnaslab.data.FashionMnist;
@@ -107,6 +108,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--child-jvm-flags", split = " ", description = "extra JVM flags of the child JVM that runs each of"
             + " this side's cases (profiling, e.g. -XX:StartFlightRecording=filename=nb201.jfr,settings=profile)")
     List<String> childJvmFlags = new ArrayList<>();
+    @Option(names = "--profile", paramLabel = "PREFIX", description = "after each step case's timed steps, profile"
+            + " --profile-steps more on both sides with libtorch's op profiler (torch.profiler on the reference); writes"
+            + " PREFIX.CASE.{ours,nchw,channels_last}.txt with the share of convolution, batch norm, memory moves,"
+            + " mixing, other ops and time outside ops. Profiled steps are never timed.")
+    Path profile;
+    @Option(names = "--profile-steps", defaultValue = "3", description = "steps profiled per side and case"
+            + " (default ${DEFAULT-VALUE})")
+    int profileSteps;
     @Option(names = "--child", hidden = true, description = "run only this case, in this JVM (what a child JVM does)")
     String child;
     @Option(names = "--child-out", hidden = true, description = "where a child writes a step case's result")
@@ -129,6 +138,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         ProgressReporters.setCurrent(ProgressReporters.silent());
+        if (profile != null && profile.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(profile.toAbsolutePath().getParent());
+        }
         if (child != null) {
             return runChild();
         }
@@ -158,8 +170,10 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("dnaslab: memory layout " + org.dnaslab.ops.MemoryLayout.fromSystemProperty().name()
                 .toLowerCase(Locale.ROOT) + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"));
         List<StepRow> rows = new ArrayList<>();
+        long benchStart = System.nanoTime();
         for (String c : cases) {
             System.out.printf(Locale.ROOT, "%n[bench] %s: budget about %.0f s%n", c, estimates.get(c));
+            long caseStart = System.nanoTime();
             if (STEP_CASES.contains(c)) {
                 StepRow row = stepCase(home, c);
                 rows.add(row);
@@ -172,11 +186,15 @@ public final class BenchCommand implements Callable<Integer> {
             } else {
                 runChildJvm(c, null);
             }
+            System.out.printf(Locale.ROOT, "[bench] %s took %.0f s (budget about %.0f s)%n", c,
+                    (System.nanoTime() - caseStart) / 1e9, estimates.get(c));
         }
         if (!rows.isEmpty()) {
             System.out.println();
             System.out.print(StepTable.format(rows));
         }
+        System.out.printf(Locale.ROOT, "bench took %.0f s (planned about %.0f s)%n", (System.nanoTime() - benchStart) / 1e9,
+                estimates.values().stream().mapToDouble(Double::doubleValue).sum());
         return 0;
     }
 
@@ -257,8 +275,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private List<String> stepArgs() {
-        return List.of("--warmup", String.valueOf(warmup), "--repeats", String.valueOf(repeats),
-                "--max-seconds", String.valueOf(maxSeconds));
+        List<String> args = new ArrayList<>(List.of("--warmup", String.valueOf(warmup), "--repeats",
+                String.valueOf(repeats), "--max-seconds", String.valueOf(maxSeconds)));
+        if (profile != null) {
+            args.addAll(List.of("--profile", profile.toAbsolutePath().toString(), "--profile-steps",
+                    String.valueOf(profileSteps)));
+        }
+        return args;
     }
 
     private static double number(JsonNode node, String field) {
@@ -312,12 +335,14 @@ public final class BenchCommand implements Callable<Integer> {
                 Map<String, Object> result = new LinkedHashMap<>();
                 long params = -1;
                 double[] times;
+                StepProfiler profiler = profile == null ? StepProfiler.none()
+                        : StepProfiler.of(profile, child, profileSteps);
                 if (child.equals("gt_train")) {
-                    ScratchStepBench.Result r = ScratchStepBench.run(budget);
+                    ScratchStepBench.Result r = ScratchStepBench.run(budget, profiler);
                     times = r.millis();
                     params = r.params();
                 } else {
-                    times = SearchStepBench.run(configFor(child), budget, null);
+                    times = SearchStepBench.run(configFor(child), budget, null, profiler);
                 }
                 result.put("times_ms", Arrays.stream(times).boxed().toList());
                 result.put("warmup", budget.warmupDone());
@@ -409,6 +434,10 @@ public final class BenchCommand implements Callable<Integer> {
                 String.valueOf(maxSeconds), "--cases", c, "--json", out.getPath()));
         if (layout.equals(StepRow.CHANNELS_LAST)) {
             cmd.add("--channels-last");
+        }
+        if (profile != null) {
+            cmd.addAll(List.of("--profile", profile.toAbsolutePath().toString(), "--profile-steps",
+                    String.valueOf(profileSteps)));
         }
         System.out.println("reference: " + String.join(" ", cmd) + "  (OMP_WAIT_POLICY="
                 + (referenceOmpWaitPolicy.isEmpty() ? "unset" : referenceOmpWaitPolicy) + ")");
