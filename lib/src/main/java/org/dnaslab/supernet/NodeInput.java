@@ -29,6 +29,24 @@ final class NodeInput {
         return relu;
     }
 
+    /**
+     * Whether {@code a} is one of the arrays this node keeps (its value, its ReLU, a merged output): those live as
+     * long as the node, while any other array an edge returns is the edge's own and may be closed once summed.
+     */
+    boolean holds(NDArray a) {
+        if (a == value || a == relu) {
+            return true;
+        }
+        if (merged != null) {
+            for (NDArray m : merged.values()) {
+                if (a == m) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     boolean hasMerged() {
         return merged != null;
     }
