@@ -3,6 +3,7 @@ package org.dnaslab.supernet;
 import ai.djl.ndarray.NDArray;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +46,32 @@ final class NodeInput {
             }
         }
         return false;
+    }
+
+    /**
+     * Closes the arrays this node holds except {@code out} (the cell's output) and the cell's {@code inputs} (the
+     * caller's); closing a handle frees nothing autograd still needs.
+     */
+    void close(NDArray out, List<NDArray> inputs) {
+        closeUnless(value, out, inputs);
+        closeUnless(relu, out, inputs);
+        if (merged != null) {
+            for (NDArray m : merged.values()) {
+                closeUnless(m, out, inputs);
+            }
+        }
+    }
+
+    private static void closeUnless(NDArray a, NDArray out, List<NDArray> inputs) {
+        if (a == null || a == out) {
+            return;
+        }
+        for (NDArray in : inputs) {
+            if (a == in) {
+                return;
+            }
+        }
+        a.close();
     }
 
     boolean hasMerged() {

@@ -79,7 +79,13 @@ public final class SearchCell extends AbstractBlock {
             NDArray x = inputs.get(i);
             nodes[i] = new NodeInput(preprocess.length == 0 ? x : preprocess[i].apply(x, mode));
         }
-        return forwardFrom(nodes, space.inputNodes(), weights, mode);
+        NDArray out = forwardFrom(nodes, space.inputNodes(), weights, mode);
+        // The nodes are this forward's own (PT's cached prefixes call forwardFrom instead): what autograd does not
+        // keep of them is freed here rather than when the step ends.
+        for (NodeInput node : nodes) {
+            node.close(out, inputs);
+        }
+        return out;
     }
 
     /**
