@@ -202,7 +202,8 @@ public final class ScratchTrainer implements ArchitectureTrainer {
                 Cutout.apply(x, protocol.cutoutLength(), cutoutRandom);
                 NDList out = network.hasAuxiliaryHead() ? network.forwardWithAuxiliary(x, ForwardMode.TRAIN)
                         : new NDList(network.forward(x, ForwardMode.TRAIN));
-                return new WeightStep.Outcome(lossFunction.evaluate(new NDList(b.labels()), out), out.get(0));
+                return new WeightStep.Outcome(lossFunction.evaluate(new NDList(b.labels()), out), out.get(0),
+                        beforeCutout[0] == null ? List.of() : List.of(beforeCutout[0]));
             };
             WeightStep.BeforeUpdate look = inspector == null ? null : (b, loss) -> inspector.onStep(
                     new Step(epoch, step, beforeCutout[0], b.images(), b.labels(), loss, net));

@@ -44,11 +44,11 @@ public final class ArchitectureStep {
     /** As above on a loaded batch (inside the caller's scope). */
     double[] gradient(Batch val, int epoch, boolean skipDetached) {
         List<NDArray> weights = net.weights();
-        try (Gradients.Pass pass = Gradients.towards(net.arch().trainable(), weights)) {
+        try (Gradients.Pass pass = Gradients.towardsReleasing(net.arch().trainable(), weights)) {
             NDArray logits = net.forward(val.images(), ForwardMode.TRAIN);
             NDArray ce = Losses.crossEntropy(logits, val.labels());
             try {
-                pass.backward(withLossTerm(ce, net.arch(), lossTerm, epoch, epochs));
+                pass.backward(withLossTerm(ce, net.arch(), lossTerm, epoch, epochs), ce, logits);
             } catch (EngineException e) {
                 // DJL cannot ask a computed array whether it is on the graph; autograd's refusal says it is not
                 if (skipDetached && String.valueOf(e.getMessage()).contains("does not require grad")) {

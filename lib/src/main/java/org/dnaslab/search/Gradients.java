@@ -1,6 +1,7 @@
 package org.dnaslab.search;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -88,7 +89,22 @@ public final class Gradients {
     public static Pass towards(List<NDArray> targets, List<NDArray> frozen) {
         zero(targets);
         track(frozen, false);
-        return new Pass(frozen);
+        return new Pass(frozen, false);
+    }
+
+    /**
+     * As {@link #towards}, and the pass owns the arrays made while it is open: {@link Pass#backward(NDArray,
+     * NDArray...)} closes every one of them except the loss and the arrays it is told to keep, before the backward
+     * pass runs. Closing a handle frees nothing autograd still needs (the graph holds its own references), so an
+     * activation the backward pass does not read is freed at once and one it reads is freed as soon as it has been
+     * used; with the handles open, every activation of the forward pass would stay until the step's scope closes,
+     * under all the gradients of the backward pass. Arrays made from Java buffers must not be made inside such a
+     * pass (see {@link org.dnaslab.ops.OwnedArrays}).
+     */
+    public static Pass towardsReleasing(List<NDArray> targets, List<NDArray> frozen) {
+        zero(targets);
+        track(frozen, false);
+        return new Pass(frozen, true);
     }
 
     /**
@@ -99,22 +115,48 @@ public final class Gradients {
     public static final class Pass implements AutoCloseable {
         private final List<NDArray> frozen;
         private final boolean gradModeBefore;
+        /** The arrays made in a releasing pass until its backward; null otherwise, and once released. */
+        private NDScope made;
 
-        private Pass(List<NDArray> frozen) {
+        private Pass(List<NDArray> frozen, boolean releasing) {
             this.frozen = frozen;
             this.gradModeBefore = JniUtils.isGradMode();
             JniUtils.setGradMode(true);
+            this.made = releasing ? new NDScope() : null;
         }
 
-        public void backward(NDArray loss) {
+        /**
+         * Back-propagates {@code loss}. In a pass from {@link #towardsReleasing} every array made in the pass except
+         * {@code loss} and {@code kept} is closed first; those two move to the enclosing scope.
+         */
+        public void backward(NDArray loss, NDArray... kept) {
+            release(loss, kept);
             try (NDArray seed = loss.getManager().ones(loss.getShape(), loss.getDataType())) {
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+            }
+        }
+
+        private void release(NDArray loss, NDArray... kept) {
+            if (made == null) {
+                return;
+            }
+            NDScope.unregister(loss);
+            NDScope.unregister(kept);
+            made.close();
+            made = null;
+            NDScope.register(loss);
+            for (NDArray k : kept) {
+                NDScope.register(k);
             }
         }
 
         @Override
         public void close() {
             try {
+                if (made != null) {
+                    made.close();
+                    made = null;
+                }
                 JniUtils.setGradMode(gradModeBefore);
             } finally {
                 track(frozen, true);

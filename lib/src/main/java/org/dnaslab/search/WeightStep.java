@@ -8,6 +8,7 @@ import org.dnaslab.supernet.Supernet;
 import org.dnaslab.train.SgdSettings;
 import org.dnaslab.train.StepResult;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,8 +49,16 @@ public final class WeightStep implements AutoCloseable {
         };
     }
 
-    /** @param loss a scalar to back-propagate; @param logits the main head's logits */
-    public record Outcome(NDArray loss, NDArray logits) {
+    /**
+     * @param loss   a scalar to back-propagate
+     * @param logits the main head's logits
+     * @param kept   other arrays made by the objective that are read after the backward pass (every array the
+     *               objective makes besides these is closed before it, see {@link Gradients#towardsReleasing})
+     */
+    public record Outcome(NDArray loss, NDArray logits, List<NDArray> kept) {
+        public Outcome(NDArray loss, NDArray logits) {
+            this(loss, logits, List.of());
+        }
     }
 
     /** Sees a step after its backward pass and before the update (tests look at the gradients and batches here). */
@@ -70,9 +79,11 @@ public final class WeightStep implements AutoCloseable {
             Batch batch = Batch.load(net.manager(), data, order, from, size);
             double loss;
             long correct;
-            try (Gradients.Pass pass = Gradients.towards(weights, held)) {
+            try (Gradients.Pass pass = Gradients.towardsReleasing(weights, held)) {
                 Outcome out = objective.apply(net, batch);
-                pass.backward(out.loss());
+                List<NDArray> keep = new ArrayList<>(out.kept());
+                keep.add(out.logits());
+                pass.backward(out.loss(), keep.toArray(NDArray[]::new));
                 loss = out.loss().getFloat();
                 correct = Losses.correct(out.logits(), batch.labels());
             }

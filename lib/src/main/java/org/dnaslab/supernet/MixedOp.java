@@ -67,10 +67,23 @@ public final class MixedOp extends AbstractBlock {
                     continue;
                 }
                 NDArray y = run(o, in, mode).mul(wo);
-                sum = sum == null ? y : sum.addi(y);
+                if (sum == null) {
+                    sum = y;
+                } else {
+                    sum.addi(y);
+                    // nothing reads y again and autograd's add keeps no input: free it now, not at the step's end
+                    y.close();
+                }
             }
         }
-        return sum == null || w.scale() == null ? sum : sum.mul(w.scale());
+        if (sum == null || w.scale() == null) {
+            return sum;
+        }
+        NDArray scaled = sum.mul(w.scale());
+        if (!in.holds(sum)) {
+            sum.close();
+        }
+        return scaled;
     }
 
     private NDArray run(int o, NodeInput in, ForwardMode mode) {

@@ -79,7 +79,13 @@ public final class SearchCell extends AbstractBlock {
             NDArray x = inputs.get(i);
             nodes[i] = new NodeInput(preprocess.length == 0 ? x : preprocess[i].apply(x, mode));
         }
-        return forwardFrom(nodes, space.inputNodes(), weights, mode);
+        NDArray out = forwardFrom(nodes, space.inputNodes(), weights, mode);
+        // The nodes are this forward's own (PT's cached prefixes call forwardFrom instead): what autograd does not
+        // keep of them is freed here rather than when the step ends.
+        for (NodeInput node : nodes) {
+            node.close(out, inputs);
+        }
+        return out;
     }
 
     /**
@@ -89,15 +95,33 @@ public final class SearchCell extends AbstractBlock {
     NDArray forwardFrom(NodeInput[] nodes, int first, ForwardWeights weights, ForwardMode mode) {
         for (int node = first; node < space.nodeCount(); node++) {
             NDArray sum = null;
+            // whether sum is an array of this loop's own (not one a node keeps), to be closed once it is used
+            boolean sumOwned = false;
             for (int e : space.incoming(node)) {
                 int from = space.edges().get(e).from();
                 if (merging && !merged.isEmpty()) {
                     merged.prepare(nodes[from], from, weights, type, mode);
                 }
                 NDArray c = edges[e].forward(nodes[from], weights, mode);
-                if (c != null) {
+                if (c == null) {
+                    continue;
+                }
+                boolean cOwned = !nodes[from].holds(c);
+                if (sum == null) {
+                    sum = c;
+                    sumOwned = cOwned;
+                } else {
                     // out of place: a committed skip returns its input node itself
-                    sum = sum == null ? c : sum.add(c);
+                    NDArray next = sum.add(c);
+                    // autograd's add keeps neither input, so closing frees them now rather than at the step's end
+                    if (sumOwned) {
+                        sum.close();
+                    }
+                    if (cOwned) {
+                        c.close();
+                    }
+                    sum = next;
+                    sumOwned = true;
                 }
             }
             nodes[node] = new NodeInput(sum != null ? sum : zeros(nodes[0].value()));

@@ -319,15 +319,33 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
             throw new IllegalStateException("this network has no auxiliary head; build it with auxiliaryHead = true");
         }
         ForwardWeights w = weightsFor(mode);
-        NDList state = forwardLayers(stem(x, mode), 0, auxiliaryAfterLayer + 1, w, mode);
+        NDList state = forwardOwnLayers(stem(x, mode), 0, auxiliaryAfterLayer + 1, w, mode);
         NDArray aux = auxiliaryHead.apply(state.get(state.size() - 1), mode);
-        NDArray logits = head(forwardLayers(state, auxiliaryAfterLayer + 1, layers.size(), w, mode), mode);
+        NDArray logits = head(forwardOwnLayers(state, auxiliaryAfterLayer + 1, layers.size(), w, mode), mode);
         return new NDList(logits, aux);
     }
 
     /** Logits for an NCHW batch with the given op weights instead of those of the current α (PT's perturbations). */
     public NDArray forward(NDArray x, ForwardMode mode, ForwardWeights weights) {
-        return head(forwardLayers(stem(x, mode), 0, layers.size(), weights, mode), mode);
+        return head(forwardOwnLayers(stem(x, mode), 0, layers.size(), weights, mode), mode);
+    }
+
+    /**
+     * {@link #forwardLayers} on a state this forward made itself: each state array is closed once no later layer
+     * reads it, so what autograd does not keep of it is freed during the forward pass, not when the step ends.
+     */
+    private NDList forwardOwnLayers(NDList state, int from, int to, ForwardWeights weights, ForwardMode mode) {
+        NDList s = state;
+        for (int i = from; i < to; i++) {
+            NDList next = layers.get(i).forward(s, weights, mode);
+            for (NDArray a : s) {
+                if (next.stream().noneMatch(n -> n == a)) {
+                    a.close();
+                }
+            }
+            s = next;
+        }
+        return s;
     }
 
     /** The state entering layer 0. */
