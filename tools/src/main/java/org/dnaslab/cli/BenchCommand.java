@@ -444,6 +444,8 @@ public final class BenchCommand implements Callable<Integer> {
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         // The reference runs as a user would run it, with OpenMP's default wait policy, even when this side was
         // started with another one (see bench/README, "Threads").
+        // Likewise glibc's own arena count, which ./lab sets for its JVMs (MALLOC_ARENA_MAX=2).
+        pb.environment().remove("MALLOC_ARENA_MAX");
         if (referenceOmpWaitPolicy.isEmpty()) {
             pb.environment().remove("OMP_WAIT_POLICY");
         } else {
