@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "nb201_n1,nb201_n5,darts8,laptop_search,gt_train,pt,pt_darts,memory,kernel_start",
             description = "cases to run, in this order (default ${DEFAULT-VALUE})")
     List<String> cases;
-    @Option(names = "--full", description = "more warmup, repeats and bigger PT and memory cases (about 40 minutes on a quiet machine; --plan estimates)")
+    @Option(names = "--full", description = "more warmup, repeats and bigger PT and memory cases (about 25 minutes on a quiet machine; --plan estimates)")
     boolean full;
     @Option(names = "--warmup", description = "untimed steps per side (default 1, --full 3)")
     Integer warmup;
