@@ -339,7 +339,7 @@ public final class PerturbationSelector implements ArchitectureSelector {
 
         /** How each accuracy is computed, {@link PerturbationEvaluator.Path#FAST} (the default) or {@code NAIVE}. */
         public Builder optPath(PerturbationEvaluator.Path path) {
-            this.path = path;
+            this.path = java.util.Objects.requireNonNull(path, "PT path: expected NAIVE or FAST, got null");
             return this;
         }
 

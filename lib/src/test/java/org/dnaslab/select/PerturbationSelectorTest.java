@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PerturbationSelectorTest {
@@ -22,6 +23,13 @@ class PerturbationSelectorTest {
      * with that edge an exact identity (skip). α then favours none on it. Removing skip leaves node 3 empty, which
      * the task cannot survive; removing none changes nothing. PT must keep skip; magnitude follows α to none.
      */
+    @Test
+    void aMissingPathIsRefusedWhereItIsSet() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> PerturbationSelector.builder().optPath(null));
+        assertTrue(e.getMessage().contains("NAIVE or FAST"), e.getMessage());
+    }
+
     @Test
     void ptKeepsTheIdentityTheTaskNeedsWhileMagnitudeFollowsAlphaToAHarmfulOp() {
         SearchSpace space = SearchSpace.nb201();
