@@ -87,9 +87,7 @@ public final class Gradients {
      * Use as {@code try (Pass pass = Gradients.towards(alpha, weights)) { pass.backward(loss); }}.
      */
     public static Pass towards(List<NDArray> targets, List<NDArray> frozen) {
-        zero(targets);
-        track(frozen, false);
-        return new Pass(frozen, false);
+        return open(targets, frozen, false);
     }
 
     /**
@@ -102,9 +100,13 @@ public final class Gradients {
      * pass (see {@link org.dnaslab.ops.OwnedArrays}).
      */
     public static Pass towardsReleasing(List<NDArray> targets, List<NDArray> frozen) {
+        return open(targets, frozen, true);
+    }
+
+    private static Pass open(List<NDArray> targets, List<NDArray> frozen, boolean releasing) {
         zero(targets);
         track(frozen, false);
-        return new Pass(frozen, true);
+        return new Pass(frozen, releasing);
     }
 
     /**

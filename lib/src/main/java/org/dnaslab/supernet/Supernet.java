@@ -335,17 +335,7 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
      * reads it, so what autograd does not keep of it is freed during the forward pass, not when the step ends.
      */
     private NDList forwardOwnLayers(NDList state, int from, int to, ForwardWeights weights, ForwardMode mode) {
-        NDList s = state;
-        for (int i = from; i < to; i++) {
-            NDList next = layers.get(i).forward(s, weights, mode);
-            for (NDArray a : s) {
-                if (next.stream().noneMatch(n -> n == a)) {
-                    a.close();
-                }
-            }
-            s = next;
-        }
-        return s;
+        return forwardLayers(state, from, to, weights, mode, true);
     }
 
     /** The state entering layer 0. */
@@ -356,9 +346,23 @@ public final class Supernet extends AbstractBlock implements AutoCloseable {
 
     /** Runs layers {@code from..to-1} on the state entering layer {@code from}. */
     public NDList forwardLayers(NDList state, int from, int to, ForwardWeights weights, ForwardMode mode) {
+        return forwardLayers(state, from, to, weights, mode, false);
+    }
+
+    /** @param closeSpent whether to close each state array once the next state no longer contains it */
+    private NDList forwardLayers(NDList state, int from, int to, ForwardWeights weights, ForwardMode mode,
+                                 boolean closeSpent) {
         NDList s = state;
         for (int i = from; i < to; i++) {
-            s = layers.get(i).forward(s, weights, mode);
+            NDList next = layers.get(i).forward(s, weights, mode);
+            if (closeSpent) {
+                for (NDArray a : s) {
+                    if (next.stream().noneMatch(n -> n == a)) {
+                        a.close();
+                    }
+                }
+            }
+            s = next;
         }
         return s;
     }

@@ -67,17 +67,17 @@ public record OpProfile(double wallMicros, Map<String, Double> selfMicros, doubl
         if (!events.isArray()) {
             throw new IllegalArgumentException("the op profile " + trace + " is not a JSON array of trace events");
         }
-        record Event(String name, double start, double end, Object thread) {
+        record Event(String name, double start, double end) {
         }
-        Map<Object, List<Event>> byThread = new LinkedHashMap<>();
+        Map<String, List<Event>> byThread = new LinkedHashMap<>();
         for (JsonNode e : events) {
             if (!"X".equals(e.path("ph").asText()) || !e.has("dur") || !e.has("ts")) {
                 continue;
             }
             double ts = e.get("ts").asDouble();
-            Object tid = e.path("tid").asText();
+            String tid = e.path("tid").asText();
             byThread.computeIfAbsent(tid, k -> new ArrayList<>())
-                    .add(new Event(e.path("name").asText("?"), ts, ts + e.get("dur").asDouble(), tid));
+                    .add(new Event(e.path("name").asText("?"), ts, ts + e.get("dur").asDouble()));
         }
         Map<String, Double> self = new TreeMap<>();
         double topLevel = 0;
