@@ -30,19 +30,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Pins what every training loop produces on tiny fixed-seed runs (DARTS first and second order, a loss term, β,
- * fine-tuning with α steps, PT, single stage, training from scratch) against values computed by the code before the
- * training loops were merged into one (issue 13), stored in training-baseline.txt as hex floats.
+ * fine-tuning with α steps, PT, single stage, training from scratch), stored in training-baseline.txt as hex
+ * floats. The entropy, single-stage and scratch values were computed by the code before the training loops were
+ * merged into one (issue 13); the others by the merged code, which had reproduced the pre-merge values on the same
+ * seeds within 1e-4.
  *
  * <p>The comparison allows 1e-4 (values within one run path are bit-identical, see DartsSearchTest; across CPUs
- * with other vector units the kernels may round differently): a change of algorithm (another data order, another
- * learning rate, a step more or less) moves α by 1e-2 or more on these runs. Run with
- * {@code -Dbaseline.write=PATH} to write the current values to PATH instead.
+ * with other vector units the kernels round differently): a change of algorithm (another data order, another
+ * learning rate, a step more or less) moves α by 1e-2 or more on these runs. Why these seeds: on a net this small,
+ * some seeds are chaotic. A rounding difference flips a ReLU or the sign of Adam's first step (a step of ±lr
+ * whatever the gradient's size), and α ends 1e-2 to 0.3 away: first order with seed 20 and second order with seed 8
+ * did, once oneDNN was held to AVX2. The seeds used stay within 2e-6 of each other with AVX-512, with AVX2 (libtorch,
+ * oneDNN and MKL held to it by ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA and MKL_ENABLE_INSTRUCTIONS) and without
+ * vector kernels (ATEN_CPU_CAPABILITY=default). The lib module's build runs this test a second time with AVX2
+ * kernels (lib/pom.xml). Run with {@code -Dbaseline.write=PATH} to write the current values to PATH instead.
  */
 class TrainingBaselineTest {
     private static final double TOLERANCE = 1e-4;
 
     @Test
-    void everyLoopGivesTheValuesOfThePreMergeCode() throws IOException {
+    void everyLoopGivesItsStoredValues() throws IOException {
         Map<String, double[]> now = compute();
         String out = System.getProperty("baseline.write");
         if (out != null) {
@@ -66,7 +73,8 @@ class TrainingBaselineTest {
             assertEquals(b.length, n.length, k);
             boolean same = true;
             for (int i = 0; i < b.length; i++) {
-                assertTrue(Math.abs(b[i] - n[i]) <= TOLERANCE, k + "[" + i + "]: before " + b[i] + ", now " + n[i]);
+                assertTrue(Math.abs(b[i] - n[i]) <= TOLERANCE, k + "[" + i + "]: before " + b[i] + ", now " + n[i]
+                        + " (kernels: " + System.getProperty("dnaslab.kernels", "this CPU's own") + ")");
                 same &= Double.doubleToLongBits(b[i]) == Double.doubleToLongBits(n[i]);
             }
             exact.add(k + (same ? " bit-identical" : " within " + TOLERANCE));
@@ -121,7 +129,7 @@ class TrainingBaselineTest {
 
     private static Map<String, double[]> compute() {
         Map<String, double[]> m = new LinkedHashMap<>();
-        try (DartsSearch s = DartsSearch.builder(Tiny.nb201(7, 3).build()).optProgress(false).build()) {
+        try (DartsSearch s = DartsSearch.builder(Tiny.nb201(19, 3).build()).optProgress(false).build()) {
             m.put("nb201-first-order", alphaAndAccuracy(s, s.run(Tiny.DATA)));
             SelectionContext ctx = SelectionContext.of(s, Tiny.DATA);
             List<FineTuner.Epoch> epochs = FineTuner.from(ctx.config()).optAlphaSteps(true).setEpochs(2).build()
@@ -132,7 +140,7 @@ class TrainingBaselineTest {
             v[a.length + 1] = epochs.get(1).trainAccuracy();
             m.put("fine-tune-alpha-steps", v);
         }
-        try (DartsSearch s = DartsSearch.builder(Tiny.nb201(8, 2).optSecondOrder(true).build()).optProgress(false)
+        try (DartsSearch s = DartsSearch.builder(Tiny.nb201(13, 2).optSecondOrder(true).build()).optProgress(false)
                 .build()) {
             m.put("nb201-second-order", alphaAndAccuracy(s, s.run(Tiny.DATA)));
         }
@@ -140,11 +148,11 @@ class TrainingBaselineTest {
                 .build()).optLossTerm(EntropyPenalty.constant(0.1)).optProgress(false).build()) {
             m.put("nb201-entropy-frozen-fraction", alphaAndAccuracy(s, s.run(Tiny.DATA)));
         }
-        try (DartsSearch s = DartsSearch.builder(Tiny.darts(10, 1).optEdgeWeights(true).optSplit("redrawn-halves").optTrainLimit(160).build()).optProgress(false)
+        try (DartsSearch s = DartsSearch.builder(Tiny.darts(15, 1).optEdgeWeights(true).optSplit("redrawn-halves").optTrainLimit(160).build()).optProgress(false)
                 .build()) {
             m.put("darts-beta", alphaAndAccuracy(s, s.run(Tiny.DATA)));
         }
-        try (DartsSearch s = Tiny.search(Tiny.nb201(11, 1).build())) {
+        try (DartsSearch s = Tiny.search(Tiny.nb201(17, 1).build())) {
             Selection sel = PerturbationSelector.builder().optInterval(1).optFinalTuneEpochs(1).optProgress(false)
                     .build().select(SelectionContext.of(s, Tiny.DATA));
             double[] a = alpha(s);
