@@ -1,11 +1,9 @@
 package org.dnaslab.evaluate;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.dnaslab.store.Machine;
 import org.dnaslab.store.ProjectVersion;
 
 /**
@@ -13,7 +11,7 @@ import org.dnaslab.store.ProjectVersion;
  * the protocol every row was trained under (seed 0; seed s trains {@code protocol.withSeed(s)}).
  *
  * @param library  library version
- * @param machine  CPU model, core count and operating system
+ * @param machine  CPU model, core count, vector unit and operating system
  * @param date     when the table was last written (UTC, ISO-8601)
  * @param protocol the training protocol, seed 0
  */
@@ -41,19 +39,8 @@ public record GroundTruthHeader(String library, String machine, String date, Tra
         return protocol.fingerprint();
     }
 
-    /** "AMD EPYC 7B13, 2 cores, Linux 6.1" (the CPU model from /proc/cpuinfo where there is one). */
+    /** This machine: CPU model, cores, vector unit and operating system ({@link Machine#describe()}). */
     public static String thisMachine() {
-        String cpu = System.getProperty("os.arch");
-        try {
-            Path info = Path.of("/proc/cpuinfo");
-            if (Files.isReadable(info)) {
-                cpu = Files.readAllLines(info).stream().filter(l -> l.startsWith("model name"))
-                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
-            }
-        } catch (IOException ignored) {
-            // keep the architecture name
-        }
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
-                + " " + System.getProperty("os.version");
+        return Machine.describe();
     }
 }

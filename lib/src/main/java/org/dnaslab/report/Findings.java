@@ -3,6 +3,7 @@ package org.dnaslab.report;
 import org.dnaslab.data.FashionMnist;
 import org.dnaslab.store.AtomicFiles;
 import org.dnaslab.store.Json;
+import org.dnaslab.store.Machine;
 import org.dnaslab.store.ProjectVersion;
 
 import java.io.IOException;
