@@ -30,17 +30,12 @@ public record GroundTruthHeader(String library, String machine, String date, Tra
 
     /** The header for a table written now, on this machine, by this library. */
     public static GroundTruthHeader now(TrainingProtocol protocol) {
-        return new GroundTruthHeader(ProjectVersion.get(), thisMachine(),
+        return new GroundTruthHeader(ProjectVersion.get(), Machine.describe(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), protocol);
     }
 
     /** The protocol's fingerprint: the table's, and every row's. */
     public String fingerprint() {
         return protocol.fingerprint();
-    }
-
-    /** This machine: CPU model, cores, vector unit and operating system ({@link Machine#describe()}). */
-    public static String thisMachine() {
-        return Machine.describe();
     }
 }

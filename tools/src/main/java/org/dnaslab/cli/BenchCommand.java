@@ -277,11 +277,14 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> stepArgs() {
         List<String> args = new ArrayList<>(List.of("--warmup", String.valueOf(warmup), "--repeats",
                 String.valueOf(repeats), "--max-seconds", String.valueOf(maxSeconds)));
-        if (profile != null) {
-            args.addAll(List.of("--profile", profile.toAbsolutePath().toString(), "--profile-steps",
-                    String.valueOf(profileSteps)));
-        }
+        args.addAll(profileArgs());
         return args;
+    }
+
+    /** The profiling options a child JVM or the reference gets: none unless --profile was given. */
+    private List<String> profileArgs() {
+        return profile == null ? List.of() : List.of("--profile", profile.toAbsolutePath().toString(),
+                "--profile-steps", String.valueOf(profileSteps));
     }
 
     private static double number(JsonNode node, String field) {
@@ -435,10 +438,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (layout.equals(StepRow.CHANNELS_LAST)) {
             cmd.add("--channels-last");
         }
-        if (profile != null) {
-            cmd.addAll(List.of("--profile", profile.toAbsolutePath().toString(), "--profile-steps",
-                    String.valueOf(profileSteps)));
-        }
+        cmd.addAll(profileArgs());
         System.out.println("reference: " + String.join(" ", cmd) + "  (OMP_WAIT_POLICY="
                 + (referenceOmpWaitPolicy.isEmpty() ? "unset" : referenceOmpWaitPolicy) + ")");
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
